@@ -1,0 +1,47 @@
+// What every command shares: the global options, turning a Status into an
+// exit code and a message, and printing tables in the chosen format.
+//
+// Exit codes: 0 ok, 1 data or runtime error, 2 usage error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "report/table.h"
+#include "store/workspace.h"
+
+namespace crowdlens::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct GlobalOptions {
+  std::string workspace;       // --workspace; empty: DefaultWorkspaceDir()
+  std::string output = "table";  // -o
+  int exit_code = kExitOk;     // set by the command that ran
+};
+
+// Prints "crowdlens: <message>" on stderr and returns the exit code for it.
+int Fail(const Status& status);
+
+// Opens the workspace named by the global options.
+Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& globals, OpenMode mode);
+
+// Prints tables in the format of -o; returns the exit code.
+int Print(const GlobalOptions& globals, const std::vector<Table>& tables);
+
+// Adds `-o, --output` to a subcommand.
+void AddOutputOption(CLI::App& command, GlobalOptions& globals);
+
+void AddInitCommand(CLI::App& app, GlobalOptions& globals);
+void AddOwnerCommand(CLI::App& app, GlobalOptions& globals);
+void AddImportCommand(CLI::App& app, GlobalOptions& globals);
+void AddStatusCommand(CLI::App& app, GlobalOptions& globals);
+void AddQuarantineCommand(CLI::App& app, GlobalOptions& globals);
+
+}  // namespace crowdlens::cli

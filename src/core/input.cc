@@ -1,0 +1,235 @@
+#include "core/input.h"
+
+#include <zip.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace crowdlens {
+namespace {
+
+namespace fs = std::filesystem;
+
+InputBuffer MakeBuffer(std::string&& bytes) {
+  auto storage = std::make_unique<char[]>(bytes.size() + kInputPadding);
+  std::memcpy(storage.get(), bytes.data(), bytes.size());
+  std::memset(storage.get() + bytes.size(), 0, kInputPadding);
+  return InputBuffer(std::move(storage), bytes.size());
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return IoError("cannot open " + path + ": " + std::strerror(errno));
+  std::string bytes;
+  stream.seekg(0, std::ios::end);
+  auto size = stream.tellg();
+  stream.seekg(0, std::ios::beg);
+  if (size > 0) bytes.resize(static_cast<size_t>(size));
+  if (size > 0 && !stream.read(bytes.data(), size)) return IoError("cannot read " + path);
+  return bytes;
+}
+
+Result<std::string> Gunzip(std::string_view compressed, const std::string& name) {
+  std::string out;
+  z_stream stream{};
+  // 16 + MAX_WBITS: expect a gzip header. Members are decoded one after another.
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return IoError("zlib could not start");
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  std::string chunk(1 << 18, '\0');
+  while (true) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+    stream.avail_out = static_cast<uInt>(chunk.size());
+    int code = inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk.data(), chunk.size() - stream.avail_out);
+    if (code == Z_STREAM_END) {
+      if (stream.avail_in == 0) break;
+      inflateReset(&stream);  // another gzip member follows
+      continue;
+    }
+    if (code != Z_OK) {
+      inflateEnd(&stream);
+      return DataError(name + ": the gzip data is corrupt or truncated after " + std::to_string(out.size()) +
+                       " bytes (" + (stream.msg ? stream.msg : "unexpected end") + "); re-download or re-compress the file");
+    }
+    if (stream.avail_in == 0 && stream.avail_out != 0) {
+      inflateEnd(&stream);
+      return DataError(name + ": the gzip data is truncated after " + std::to_string(out.size()) +
+                       " bytes; re-download or re-compress the file");
+    }
+  }
+  inflateEnd(&stream);
+  return out;
+}
+
+Result<std::string> Unzstd(std::string_view compressed, const std::string& name) {
+  std::string out;
+  ZSTD_DStream* stream = ZSTD_createDStream();
+  ZSTD_initDStream(stream);
+  ZSTD_inBuffer input{compressed.data(), compressed.size(), 0};
+  std::string chunk(ZSTD_DStreamOutSize(), '\0');
+  size_t last = 0;
+  while (input.pos < input.size) {
+    ZSTD_outBuffer output{chunk.data(), chunk.size(), 0};
+    last = ZSTD_decompressStream(stream, &output, &input);
+    if (ZSTD_isError(last)) {
+      ZSTD_freeDStream(stream);
+      return DataError(name + ": the zstd data is corrupt (" + ZSTD_getErrorName(last) + "); re-download or re-compress the file");
+    }
+    out.append(chunk.data(), output.pos);
+  }
+  ZSTD_freeDStream(stream);
+  if (last != 0) return DataError(name + ": the zstd data is truncated; re-download or re-compress the file");
+  return out;
+}
+
+bool IsZip(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  char magic[4] = {};
+  stream.read(magic, 4);
+  return stream.gcount() == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0;
+}
+
+bool IsHidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+Status AddZipMembers(const std::string& path, std::vector<InputSource>& out) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) {
+    zip_error_t zip_error;
+    zip_error_init_with_code(&zip_error, error);
+    std::string message = path + ": not a readable zip archive (" + zip_error_strerror(&zip_error) +
+                          "); re-download it or unpack it and import the folder";
+    zip_error_fini(&zip_error);
+    return DataError(message);
+  }
+  std::vector<InputSource> members;
+  zip_int64_t count = zip_get_num_entries(archive, 0);
+  for (zip_int64_t index = 0; index < count; ++index) {
+    zip_stat_t stat;
+    if (zip_stat_index(archive, index, 0, &stat) != 0 || stat.name == nullptr) continue;
+    std::string member = stat.name;
+    if (member.empty() || member.back() == '/') continue;  // a folder entry
+    std::string base = fs::path(member).filename().string();
+    if (base.empty() || base[0] == '.' || member.starts_with("__MACOSX/")) continue;
+    members.push_back({.name = path + "!" + member, .path = path, .member = member, .size_on_disk = stat.comp_size});
+  }
+  zip_close(archive);
+  std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.member < b.member; });
+  out.insert(out.end(), members.begin(), members.end());
+  return Status::Ok();
+}
+
+// Refuse to inflate a zip member beyond this; a larger one is almost surely a zip bomb.
+constexpr uint64_t kMaxZipMemberBytes = 64ull << 30;
+
+Result<std::string> ReadZipMember(const InputSource& source) {
+  int error = 0;
+  zip_t* archive = zip_open(source.path.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) return DataError(source.path + ": not a readable zip archive");
+  zip_stat_t stat;
+  if (zip_stat(archive, source.member.c_str(), 0, &stat) != 0) {
+    zip_close(archive);
+    return NotFound(source.name + ": member not found in the archive");
+  }
+  if (stat.size > kMaxZipMemberBytes) {
+    zip_close(archive);
+    return DataError(source.name + ": member claims " + std::to_string(stat.size) + " bytes uncompressed; refusing");
+  }
+  zip_file_t* file = zip_fopen(archive, source.member.c_str(), 0);
+  if (file == nullptr) {
+    std::string message = source.name + ": cannot open member (" + zip_strerror(archive) + ")";
+    zip_close(archive);
+    return DataError(message);
+  }
+  std::string bytes(stat.size, '\0');
+  zip_int64_t got = stat.size == 0 ? 0 : zip_fread(file, bytes.data(), stat.size);
+  zip_fclose(file);
+  zip_close(archive);
+  if (got < 0 || static_cast<uint64_t>(got) != stat.size) {
+    return DataError(source.name + ": the member is corrupt or truncated; re-download the archive");
+  }
+  return bytes;
+}
+
+}  // namespace
+
+InputBuffer InputBuffer::FromString(std::string_view text) { return MakeBuffer(std::string(text)); }
+
+Compression DetectCompression(std::string_view first_bytes) {
+  if (first_bytes.size() >= 2 && static_cast<unsigned char>(first_bytes[0]) == 0x1f &&
+      static_cast<unsigned char>(first_bytes[1]) == 0x8b) {
+    return Compression::kGzip;
+  }
+  if (first_bytes.size() >= 4 && std::memcmp(first_bytes.data(), "\x28\xb5\x2f\xfd", 4) == 0) {
+    return Compression::kZstd;
+  }
+  return Compression::kNone;
+}
+
+Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& paths) {
+  std::vector<InputSource> sources;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      return NotFound(path + ": no such file or folder; check the path");
+    }
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> files;
+      fs::recursive_directory_iterator walker(path, fs::directory_options::skip_permission_denied, error);
+      if (error) return IoError(path + ": cannot list the folder: " + error.message());
+      for (auto entry = fs::begin(walker); entry != fs::end(walker); entry.increment(error)) {
+        if (error) return IoError(path + ": cannot list the folder: " + error.message());
+        if (IsHidden(entry->path())) {
+          if (entry->is_directory()) entry.disable_recursion_pending();
+          continue;
+        }
+        if (entry->is_regular_file()) files.push_back(entry->path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const fs::path& file : files) {
+        if (IsZip(file.string())) {
+          CROWDLENS_RETURN_IF_ERROR(AddZipMembers(file.string(), sources));
+        } else {
+          sources.push_back({.name = file.string(), .path = file.string(), .member = {},
+                             .size_on_disk = static_cast<uint64_t>(fs::file_size(file, error))});
+        }
+      }
+    } else if (IsZip(path)) {
+      CROWDLENS_RETURN_IF_ERROR(AddZipMembers(path, sources));
+    } else {
+      sources.push_back({.name = path, .path = path, .member = {}, .size_on_disk = static_cast<uint64_t>(fs::file_size(path, error))});
+    }
+  }
+  return sources;
+}
+
+Result<InputBuffer> LoadInput(const InputSource& source) {
+  Result<std::string> raw = source.member.empty() ? ReadWholeFile(source.path) : ReadZipMember(source);
+  if (!raw.ok()) return raw.status();
+  switch (DetectCompression(raw.value())) {
+    case Compression::kGzip: {
+      Result<std::string> plain = Gunzip(raw.value(), source.name);
+      if (!plain.ok()) return plain.status();
+      return MakeBuffer(std::move(plain).value());
+    }
+    case Compression::kZstd: {
+      Result<std::string> plain = Unzstd(raw.value(), source.name);
+      if (!plain.ok()) return plain.status();
+      return MakeBuffer(std::move(plain).value());
+    }
+    case Compression::kNone:
+      break;
+  }
+  return MakeBuffer(std::move(raw).value());
+}
+
+}  // namespace crowdlens

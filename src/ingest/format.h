@@ -1,0 +1,26 @@
+// The input formats crowdlens reads, and their names on the command line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crowdlens {
+
+enum class Format {
+  kUnknown,
+  kTwitterV1,     // API v1.1 statuses, users, id pages, search responses (object, array or JSON lines)
+  kTwitterV2,     // API v2 envelopes {data, includes} and twarc2 output, incl. flattened tweets
+  kCassette,      // recorded API exchanges (vcrpy / R httptest cassettes) holding v1.1 or v2 bodies
+  kEdgeList,      // SNAP/KONECT whitespace edge lists
+  kMatrixMarket,  // Matrix Market coordinate files (.mtx)
+};
+
+// The name used by `--as` and in output ("twitter-v1").
+const char* FormatName(Format format);
+std::optional<Format> ParseFormat(std::string_view name);
+// Every format that `--as` accepts, for help and error messages.
+std::vector<std::string> FormatNames();
+
+}  // namespace crowdlens

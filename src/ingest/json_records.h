@@ -1,0 +1,56 @@
+// JSON records: splitting a JSON input into records and quarantining the bad ones.
+//
+// Social exports come as one object, an array of objects, or JSON lines. The
+// layout is found from the first bytes (a UTF-8 BOM and a JavaScript
+// assignment prefix such as `window.YTD.tweets.part0 =` are skipped). Each
+// line or top-level array element is parsed on its own, so one malformed
+// record costs only itself: it goes to the quarantine with its line, byte
+// offset and reason, and the records around it are read.
+//
+// The handler reads a record with simdjson On-Demand and rejects it by
+// throwing (simdjson_error for bad JSON or wrong types, RecordError for a
+// record that parses but makes no sense); both become quarantine entries.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "core/input.h"
+#include "ingest/batch_emitter.h"
+
+namespace crowdlens {
+
+static_assert(kInputPadding >= simdjson::SIMDJSON_PADDING, "input buffers must carry simdjson's padding");
+
+// Thrown by a record handler for a record that parses but cannot be used.
+struct RecordError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct JsonRecordPosition {
+  int64_t line = 0;    // 1-based line where the record starts
+  int64_t offset = 0;  // byte offset where the record starts
+};
+
+using JsonRecordHandler = std::function<void(simdjson::ondemand::value record, const JsonRecordPosition& position)>;
+
+enum class JsonLayout { kEmpty, kDocument, kArray, kLines };
+
+// Finds the layout of `bytes` (after any BOM or JavaScript prefix).
+JsonLayout DetectJsonLayout(std::string_view bytes);
+
+// Calls `handler` for every record of the input. Returns a failed Status only
+// when reading cannot go on (the sink failed); bad records are quarantined.
+Status ForEachJsonRecord(const InputSource& source, const InputBuffer& buffer, BatchEmitter& emitter,
+                         const JsonRecordHandler& handler);
+
+// Reads a whole small JSON text (a cassette body, a test string) as records.
+Status ForEachJsonRecordInText(std::string_view source_name, std::string_view text, BatchEmitter& emitter,
+                               const JsonRecordHandler& handler, uint64_t base_offset = 0);
+
+}  // namespace crowdlens

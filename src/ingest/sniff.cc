@@ -1,0 +1,83 @@
+#include "ingest/sniff.h"
+
+#include <array>
+#include <filesystem>
+
+namespace crowdlens {
+namespace {
+
+bool Contains(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
+
+std::string_view StripPreamble(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t first = head.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? std::string_view{} : head.substr(first);
+}
+
+// Whether every non-comment line of `head` looks like "number number [number ...]".
+bool LooksLikeEdgeList(std::string_view head) {
+  size_t data_lines = 0;
+  size_t pos = 0;
+  while (pos < head.size()) {
+    size_t end = head.find('\n', pos);
+    bool complete = end != std::string_view::npos;
+    if (!complete) end = head.size();
+    std::string_view line = head.substr(pos, end - pos);
+    pos = end + 1;
+    if (!complete && pos < head.size()) break;
+    if (!complete) break;  // the last line may be cut by the head's limit
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    if (line[first] == '#' || line[first] == '%') continue;
+    int fields = 0;
+    bool in_field = false;
+    for (char c : line.substr(first)) {
+      bool space = c == ' ' || c == '\t' || c == ',';
+      if (!space && !((c >= '0' && c <= '9') || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+')) return false;
+      if (!space && !in_field) ++fields;
+      in_field = !space;
+    }
+    if (fields < 2) return false;
+    ++data_lines;
+  }
+  return data_lines > 0;
+}
+
+}  // namespace
+
+SniffResult Sniff(std::string_view name, std::string_view head) {
+  std::string base = std::filesystem::path(std::string(name)).filename().string();
+  std::string_view body = StripPreamble(head);
+  if (body.empty()) return {.format = Format::kUnknown, .reason = "the file is empty"};
+  // The standard header is "%%MatrixMarket"; some repositories write one '%'.
+  if (body.starts_with("%%MatrixMarket") || body.starts_with("%MatrixMarket")) {
+    return {.format = Format::kMatrixMarket, .reason = "a Matrix Market header"};
+  }
+  if (base == "who-follows-whom.dat" && LooksLikeEdgeList(body)) {
+    return {.format = Format::kEdgeList, .platform_hint = "twitter", .reason = "a PHEME follow list of Twitter user ids"};
+  }
+  if (base == "annotation.json" || base == "structure.json") {
+    return {.format = Format::kUnknown, .reason = "PHEME thread metadata, not social records"};
+  }
+  char first = body[0];
+  if (first == '{' || first == '[' || body.starts_with("window.YTD.")) {
+    if (Contains(body, "\"http_interactions\"") || Contains(body, "\"interactions\"")) {
+      return {.format = Format::kCassette, .reason = "recorded API exchanges"};
+    }
+    // v2 envelopes and flattened v2 tweets name their author by author_id or "username".
+    if (Contains(body, "\"author_id\"") || Contains(body, "\"username\"") ||
+        (Contains(body, "\"data\"") && Contains(body, "\"includes\""))) {
+      return {.format = Format::kTwitterV2, .reason = "Twitter API v2 fields (data/includes/author_id/username)"};
+    }
+    if (Contains(body, "\"id_str\"") || Contains(body, "\"screen_name\"") || Contains(body, "\"ids\"") ||
+        Contains(body, "\"statuses\"")) {
+      return {.format = Format::kTwitterV1, .reason = "Twitter API v1.1 fields (id_str/screen_name/ids)"};
+    }
+    return {.format = Format::kUnknown, .reason = "JSON, but none of the shapes crowdlens reads; name one with --as"};
+  }
+  if (LooksLikeEdgeList(body)) return {.format = Format::kEdgeList, .reason = "lines of numeric node ids"};
+  return {.format = Format::kUnknown, .reason = "not a format crowdlens recognises; name one with --as"};
+}
+
+}  // namespace crowdlens

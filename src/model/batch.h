@@ -1,0 +1,35 @@
+// Batch: the records a reader hands to the store in one transaction, and the
+// quarantine entries for what it could not read.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/account.h"
+#include "model/edge.h"
+#include "model/post.h"
+
+namespace crowdlens {
+
+// A record that could not be read, kept so a user can see and fix it.
+struct QuarantineEntry {
+  std::string source;   // the input's name ("a.jsonl", "x.zip!data/tweets.js")
+  int64_t line = 0;     // 1-based line, 0 when the format has no lines
+  int64_t offset = 0;   // byte offset of the record in the (decompressed) input
+  std::string reason;   // what was wrong and what to do
+  std::string raw;      // the record's bytes, cut to a limit
+};
+
+struct Batch {
+  std::vector<Account> accounts;
+  std::vector<Post> posts;
+  std::vector<Edge> edges;
+  std::vector<QuarantineEntry> quarantined;
+  uint64_t input_bytes = 0;  // bytes of input consumed since the previous batch (for progress)
+
+  size_t record_count() const { return accounts.size() + posts.size() + edges.size() + quarantined.size(); }
+  bool empty() const { return record_count() == 0 && input_bytes == 0; }
+};
+
+}  // namespace crowdlens

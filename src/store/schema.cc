@@ -1,0 +1,203 @@
+#include "store/schema.h"
+
+#include <string>
+#include <vector>
+
+namespace crowdlens {
+namespace {
+
+// Migration 1: the system of record for accounts, posts, edges, lists and runs.
+// Times are Unix seconds. Platform ids are TEXT (Twitter ids overflow doubles,
+// Bluesky ids are DIDs and at:// URIs).
+constexpr const char* kMigration1 = R"sql(
+CREATE TABLE accounts (
+  account_key INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  platform_id TEXT NOT NULL,
+  handle TEXT,
+  handle_lower TEXT,
+  handle_observed_at INTEGER,
+  name TEXT,
+  bio TEXT,
+  location TEXT,
+  url TEXT,
+  followers_count INTEGER,
+  following_count INTEGER,
+  post_count INTEGER,
+  listed_count INTEGER,
+  created_at INTEGER,
+  verified INTEGER,
+  bot INTEGER,
+  time_zone TEXT,
+  lang TEXT,
+  profile_observed_at INTEGER,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  UNIQUE (platform, platform_id)
+);
+CREATE INDEX accounts_by_handle ON accounts (platform, handle_lower);
+
+CREATE TABLE account_handles (
+  account_key INTEGER NOT NULL REFERENCES accounts (account_key) ON DELETE CASCADE,
+  handle_lower TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (account_key, handle_lower)
+) WITHOUT ROWID;
+CREATE INDEX account_handles_by_handle ON account_handles (handle_lower);
+
+CREATE TABLE posts (
+  post_key INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  platform_id TEXT NOT NULL,
+  author_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  created_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  lang TEXT,
+  source TEXT,
+  reply_to_post_id TEXT,
+  reply_to_account_key INTEGER REFERENCES accounts (account_key),
+  retweet_of_id TEXT,
+  quote_of_id TEXT,
+  country_code TEXT,
+  retweet_count INTEGER,
+  reply_count INTEGER,
+  like_count INTEGER,
+  quote_count INTEGER,
+  impression_count INTEGER,
+  first_seen INTEGER NOT NULL,
+  UNIQUE (platform, platform_id)
+);
+CREATE INDEX posts_by_author ON posts (author_key, created_at);
+CREATE INDEX posts_by_time ON posts (created_at);
+
+CREATE TABLE post_hashtags (
+  post_key INTEGER NOT NULL REFERENCES posts (post_key) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (post_key, tag)
+) WITHOUT ROWID;
+CREATE INDEX post_hashtags_by_tag ON post_hashtags (tag);
+
+CREATE TABLE post_mentions (
+  post_key INTEGER NOT NULL REFERENCES posts (post_key) ON DELETE CASCADE,
+  account_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  PRIMARY KEY (post_key, account_key)
+) WITHOUT ROWID;
+CREATE INDEX post_mentions_by_account ON post_mentions (account_key);
+
+CREATE TABLE post_urls (
+  post_key INTEGER NOT NULL REFERENCES posts (post_key) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  PRIMARY KEY (post_key, url)
+) WITHOUT ROWID;
+
+-- "follower follows followee"; first_seen/last_seen tell new follows and unfollows between snapshots.
+CREATE TABLE follows (
+  follower_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  followee_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (follower_key, followee_key)
+) WITHOUT ROWID;
+CREATE INDEX follows_by_followee ON follows (followee_key);
+
+-- Retweet, mention and reply edges from edge-list files that carry no posts.
+CREATE TABLE interactions (
+  source_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  target_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  relation TEXT NOT NULL CHECK (relation IN ('retweet', 'mention', 'reply')),
+  weight REAL NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (source_key, target_key, relation)
+) WITHOUT ROWID;
+CREATE INDEX interactions_by_target ON interactions (target_key, relation);
+
+CREATE TABLE lists (
+  list_key INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  platform_id TEXT NOT NULL,
+  name TEXT,
+  description TEXT,
+  owner_key INTEGER REFERENCES accounts (account_key),
+  member_count INTEGER,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  UNIQUE (platform, platform_id)
+);
+
+CREATE TABLE list_members (
+  list_key INTEGER NOT NULL REFERENCES lists (list_key) ON DELETE CASCADE,
+  account_key INTEGER NOT NULL REFERENCES accounts (account_key),
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  PRIMARY KEY (list_key, account_key)
+) WITHOUT ROWID;
+
+-- One row per `crowdlens import`; status 'running' on a row whose process is gone means interrupted.
+CREATE TABLE import_runs (
+  run_id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+  pid INTEGER,
+  arguments TEXT,
+  inputs INTEGER NOT NULL DEFAULT 0,
+  bytes INTEGER NOT NULL DEFAULT 0,
+  records INTEGER NOT NULL DEFAULT 0,
+  quarantined INTEGER NOT NULL DEFAULT 0,
+  message TEXT
+);
+
+CREATE TABLE import_files (
+  run_id INTEGER NOT NULL REFERENCES import_runs (run_id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  format TEXT,
+  status TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'failed')),
+  bytes INTEGER NOT NULL DEFAULT 0,
+  records INTEGER NOT NULL DEFAULT 0,
+  quarantined INTEGER NOT NULL DEFAULT 0,
+  message TEXT,
+  PRIMARY KEY (run_id, source)
+) WITHOUT ROWID;
+
+-- Records that could not be read: the same bad record imported twice is kept once (the latest run).
+CREATE TABLE quarantine (
+  quarantine_id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  byte_offset INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  UNIQUE (source, byte_offset, line)
+);
+)sql";
+
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> migrations = {kMigration1};
+  return migrations;
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Status Migrate(Database& db) {
+  Result<int64_t> version = db.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (version.value() > CurrentSchemaVersion()) {
+    return StoreError("the workspace was written by a newer crowdlens (schema " + std::to_string(version.value()) +
+                      ", this build knows " + std::to_string(CurrentSchemaVersion()) + "); upgrade crowdlens");
+  }
+  for (int64_t next = version.value(); next < CurrentSchemaVersion(); ++next) {
+    CROWDLENS_RETURN_IF_ERROR(InTransaction(db, [&] {
+      CROWDLENS_RETURN_IF_ERROR(db.Execute(Migrations()[next]));
+      return db.Execute("PRAGMA user_version = " + std::to_string(next + 1));
+    }));
+  }
+  return Status::Ok();
+}
+
+}  // namespace crowdlens
