@@ -1,4 +1,5 @@
 // `crowdlens import PATH...`: read files, folders or archives into the workspace.
+#include <cmath>
 #include <iostream>
 #include <map>
 
@@ -89,18 +90,22 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
                                                         "edges_read", "quarantined", "failed_inputs", "skipped_inputs",
                                                         "records_per_second"},
                .single_record = true};
-  totals.rows.push_back({summary->run_id, summary->seconds, static_cast<int64_t>(summary->bytes),
+  totals.rows.push_back({summary->run_id, std::round(summary->seconds * 1000) / 1000, static_cast<int64_t>(summary->bytes),
                          static_cast<int64_t>(summary->written.posts), static_cast<int64_t>(summary->written.accounts),
                          static_cast<int64_t>(summary->written.edges), static_cast<int64_t>(summary->written.quarantined),
-                         static_cast<int64_t>(summary->failed_inputs), skipped, rate});
+                         static_cast<int64_t>(summary->failed_inputs), skipped, static_cast<int64_t>(rate)});
   std::vector<Table> tables = {formats, added, totals};
   if (!problems.rows.empty()) tables.push_back(problems);
   int code = Print(globals, tables);
-  if (summary->written.quarantined > 0) {
-    std::cerr << "crowdlens: " << summary->written.quarantined
+  if (summary->written.quarantined > summary->failed_inputs) {
+    std::cerr << "crowdlens: " << summary->written.quarantined - summary->failed_inputs
               << " record(s) could not be read and were quarantined; see `crowdlens quarantine`\n";
   }
   if (summary->failed_inputs > 0) {
+    size_t shown = 0;
+    for (const ImportedInput& input : summary->inputs) {
+      if (input.status == "failed" && shown++ < 20) std::cerr << "crowdlens: " << input.message << "\n";
+    }
     std::cerr << "crowdlens: " << summary->failed_inputs << " input(s) could not be read; the rest were imported\n";
     return kExitError;
   }

@@ -149,6 +149,10 @@ Status BatchWriter::WriteAll(const Batch& batch) {
 }
 
 Result<int64_t> BatchWriter::ResolveAccount(const Account& account) {
+  // An account known only by its handle joins the account that has that handle.
+  if (!account.has_profile && !account.platform_id.empty() && account.platform_id[0] == '@') {
+    return ResolveId(account.platform, account.platform_id, account.handle, account.observed_at);
+  }
   std::string cache_key = CacheKey(account.platform, account.platform_id);
   auto found = account_cache_.find(cache_key);
   if (found != account_cache_.end()) {

@@ -1,0 +1,590 @@
+// Recorded API exchanges. Each response body is handed to the v1.1 or v2
+// reader as a small document of its own (source "<file>#interaction <n>"), so a
+// bad body is quarantined alone and the rest of the cassette is read.
+//
+// A body is first looked at once, cheaply, to decide whether it holds social
+// records at all: rate limits, trends, places, lists, oEmbed and media
+// uploads are real API output but not accounts, posts or follows, so they
+// are skipped rather than quarantined. The same look collects the user ids of
+// follower and following lists, whose owner only the request URI names.
+// Records are dated by the recording (recorded_at, else the response's Date
+// header): that is when the profiles and follow lists were true.
+#include "ingest/cassette_reader.h"
+
+#include <simdjson.h>
+
+#include <array>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.h"
+#include "ingest/json_fields.h"
+#include "ingest/json_records.h"
+#include "ingest/twitter_v1_reader.h"
+#include "ingest/twitter_v2_reader.h"
+
+namespace crowdlens {
+namespace {
+
+using simdjson::ondemand::json_type;
+using simdjson::ondemand::object;
+using simdjson::ondemand::value;
+
+constexpr const char* kTwitter = "twitter";
+
+enum class Api { kNone, kV1, kV2 };
+
+// Where a request went: "https://api.twitter.com/1.1/friends/ids.json?screen_name=x"
+// is {kV1, "friends/ids", "screen_name=x"}.
+struct Endpoint {
+  Api api = Api::kNone;
+  std::string path;
+  std::string query;
+};
+
+Endpoint ParseEndpoint(std::string_view uri) {
+  Endpoint endpoint;
+  size_t scheme = uri.find("://");
+  if (scheme != std::string_view::npos) uri.remove_prefix(scheme + 3);
+  size_t query_at = uri.find('?');
+  if (query_at != std::string_view::npos) {
+    endpoint.query = std::string(uri.substr(query_at + 1));
+    uri = uri.substr(0, query_at);
+  }
+  size_t slash = uri.find('/');
+  if (slash == std::string_view::npos) return endpoint;
+  std::string host = json::AsciiLower(uri.substr(0, slash));
+  if (host != "api.twitter.com" && host != "api.x.com") return endpoint;
+  std::string_view path = uri.substr(slash + 1);
+  if (path.starts_with("1.1/")) {
+    endpoint.api = Api::kV1;
+    path.remove_prefix(4);
+    if (path.ends_with(".json")) path.remove_suffix(5);
+  } else if (path.starts_with("2/")) {
+    endpoint.api = Api::kV2;
+    path.remove_prefix(2);
+  } else {
+    return endpoint;
+  }
+  while (path.ends_with("/")) path.remove_suffix(1);
+  endpoint.path = std::string(path);
+  return endpoint;
+}
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+// Endpoints whose answers are the account holder's private business.
+bool IsPrivate(const Endpoint& endpoint) {
+  static constexpr std::array<std::string_view, 9> kPrivateV1 = {
+      "direct_messages", "account/settings", "blocks", "mutes", "saved_searches",
+      "friendships/incoming", "friendships/outgoing", "friendships/no_retweets", "collections"};
+  static constexpr std::array<std::string_view, 2> kPrivateV2 = {"dm_events", "dm_conversations"};
+  std::string_view path = endpoint.path;
+  if (endpoint.api == Api::kV1) {
+    for (std::string_view prefix : kPrivateV1) {
+      if (path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/')) return true;
+    }
+    return false;
+  }
+  for (std::string_view prefix : kPrivateV2) {
+    if (path.starts_with(prefix)) return true;
+  }
+  std::vector<std::string_view> segments = Segments(path);
+  return segments.size() >= 3 && segments[0] == "users" &&
+         (segments[2] == "blocking" || segments[2] == "muting" || segments[2] == "bookmarks");
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The percent-decoded value of `name` in a query string.
+std::optional<std::string> QueryParam(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    size_t equals = pair.find('=');
+    if (equals == std::string_view::npos || pair.substr(0, equals) != name) continue;
+    std::string decoded;
+    std::string_view raw = pair.substr(equals + 1);
+    for (size_t index = 0; index < raw.size(); ++index) {
+      if (raw[index] == '+') {
+        decoded += ' ';
+      } else if (raw[index] == '%' && index + 2 < raw.size() && HexDigit(raw[index + 1]) >= 0 &&
+                 HexDigit(raw[index + 2]) >= 0) {
+        decoded += static_cast<char>(HexDigit(raw[index + 1]) * 16 + HexDigit(raw[index + 2]));
+        index += 2;
+      } else {
+        decoded += raw[index];
+      }
+    }
+    if (decoded.empty()) return std::nullopt;
+    return decoded;
+  }
+  return std::nullopt;
+}
+
+// R's vcr stores binary bodies as base64_string; line breaks may be folded in.
+std::string DecodeBase64(std::string_view text) {
+  auto sextet = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  uint32_t bits = 0;
+  int bit_count = 0;
+  for (char c : text) {
+    if (c == '=') break;
+    int digit = sextet(c);
+    if (digit < 0) continue;  // line breaks and spaces
+    bits = (bits << 6) | static_cast<uint32_t>(digit);
+    bit_count += 6;
+    if (bit_count >= 8) {
+      bit_count -= 8;
+      out += static_cast<char>((bits >> bit_count) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// "Tue, 08 Nov 2022 21:15:18 GMT" (an HTTP Date header).
+std::optional<int64_t> ParseHttpDate(std::string_view text) {
+  text = json::Trim(text);
+  size_t comma = text.find(", ");
+  if (comma != std::string_view::npos) text.remove_prefix(comma + 2);
+  // "08 Nov 2022 21:15:18 GMT"
+  if (text.size() < 20 || text[2] != ' ' || text[6] != ' ' || text[11] != ' ') return std::nullopt;
+  static constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::string_view month_name = text.substr(3, 3);
+  for (size_t month = 0; month < kMonths.size(); ++month) {
+    if (kMonths[month] != month_name) continue;
+    std::string iso = std::string(text.substr(7, 4)) + "-" + (month < 9 ? "0" : "") + std::to_string(month + 1) +
+                      "-" + std::string(text.substr(0, 2)) + "T" + std::string(text.substr(12, 8)) + "Z";
+    return ParseTimestamp(iso);
+  }
+  return std::nullopt;
+}
+
+// "2022-11-08 21:15:18 GMT" (vcr's recorded_at), or any shape ParseTimestamp reads.
+std::optional<int64_t> ParseRecordedAt(std::string_view text) {
+  text = json::Trim(text);
+  if (text.ends_with(" GMT") || text.ends_with(" UTC")) text.remove_suffix(4);
+  if (auto parsed = ParseTimestamp(text)) return parsed;
+  return ParseHttpDate(text);
+}
+
+// One recorded request and its response, as far as crowdlens needs them.
+struct Exchange {
+  std::string uri;
+  std::optional<int64_t> status;
+  std::optional<std::string> body;
+  bool body_in_file = false;  // R vcr may keep large bodies in files beside the cassette
+  std::optional<int64_t> recorded_at;
+  std::optional<int64_t> date_header;
+};
+
+std::optional<std::string> HeaderText(value header) {
+  if (header.type() == json_type::array) {
+    for (value entry : header.get_array()) {
+      if (auto text = json::String(entry)) return text;
+    }
+    return std::nullopt;
+  }
+  return json::String(header);
+}
+
+void ReadResponse(object response, Exchange& exchange) {
+  for (auto field : response) {
+    std::string_view key = field.unescaped_key();
+    value entry = field.value();
+    if (key == "status") {
+      if (entry.type() == json_type::object) {
+        for (auto part : entry.get_object()) {
+          std::string_view part_key = part.unescaped_key();
+          if (part_key == "code" || part_key == "status_code") exchange.status = json::Int(part.value());
+        }
+      } else {
+        exchange.status = json::Int(entry);
+      }
+    } else if (key == "body") {
+      if (entry.type() != json_type::object) continue;
+      for (auto part : entry.get_object()) {
+        std::string_view part_key = part.unescaped_key();
+        if (part_key == "string") {
+          if (auto text = json::String(part.value()); text && !exchange.body) exchange.body = std::move(text);
+        } else if (part_key == "base64_string") {
+          if (auto text = json::String(part.value())) exchange.body = DecodeBase64(*text);
+        } else if (part_key == "file") {
+          exchange.body_in_file = json::Bool(part.value()).value_or(false);
+        }
+      }
+    } else if (key == "headers") {
+      if (entry.type() != json_type::object) continue;
+      for (auto part : entry.get_object()) {
+        std::string_view part_key = part.unescaped_key();
+        if (json::AsciiLower(part_key) != "date") continue;
+        if (auto text = HeaderText(part.value())) exchange.date_header = ParseHttpDate(*text);
+      }
+    }
+  }
+}
+
+Exchange ReadExchange(object interaction) {
+  Exchange exchange;
+  for (auto field : interaction) {
+    std::string_view key = field.unescaped_key();
+    value entry = field.value();
+    if (key == "request") {
+      if (entry.type() != json_type::object) continue;
+      for (auto part : entry.get_object()) {
+        if (part.unescaped_key().value() == "uri") exchange.uri = json::String(part.value()).value_or("");
+      }
+    } else if (key == "response") {
+      if (entry.type() == json_type::object) ReadResponse(entry.get_object(), exchange);
+    } else if (key == "recorded_at") {
+      if (auto text = json::String(entry)) exchange.recorded_at = ParseRecordedAt(*text);
+    }
+  }
+  return exchange;
+}
+
+// What a first look at a body found.
+struct BodyShape {
+  bool social = false;                   // holds statuses, users, id pages or relationships
+  bool relationship = false;             // friendships/show
+  std::vector<std::string> listed_users;  // user ids of a follower or following list
+};
+
+// Which list of follows an endpoint answers with, and whose.
+struct FollowList {
+  bool present = false;
+  IdPageKind kind = IdPageKind::kFollowers;
+  bool ids_only = false;  // followers/ids, friends/ids: read by the v1 reader as id pages
+  std::string owner_id;   // "@handle" or a numeric id
+  std::string owner_handle;
+};
+
+FollowList FollowListOf(const Endpoint& endpoint) {
+  FollowList list;
+  std::vector<std::string_view> segments = Segments(endpoint.path);
+  if (endpoint.api == Api::kV1 && segments.size() == 2 && (segments[0] == "followers" || segments[0] == "friends") &&
+      (segments[1] == "ids" || segments[1] == "list")) {
+    list.present = true;
+    list.kind = segments[0] == "followers" ? IdPageKind::kFollowers : IdPageKind::kFollowing;
+    list.ids_only = segments[1] == "ids";
+    if (auto handle = QueryParam(endpoint.query, "screen_name")) {
+      list.owner_handle = *handle;
+      list.owner_id = "@" + json::AsciiLower(*handle);
+    } else if (auto id = QueryParam(endpoint.query, "user_id")) {
+      list.owner_id = *id;
+    }
+  } else if (endpoint.api == Api::kV2 && segments.size() == 3 && segments[0] == "users" &&
+             (segments[2] == "followers" || segments[2] == "following")) {
+    list.present = true;
+    list.kind = segments[2] == "followers" ? IdPageKind::kFollowers : IdPageKind::kFollowing;
+    list.owner_id = std::string(segments[1]);
+  }
+  return list;
+}
+
+// Whether the keys of a v1.1 object make it a status or a user.
+bool V1RecordKeys(object fields) {
+  bool status = false, user = false, relation = false;
+  for (auto field : fields) {
+    std::string_view key = field.unescaped_key();
+    if (key == "text" || key == "full_text") status = true;
+    else if (key == "screen_name") user = true;
+    else if (key == "connections") relation = true;  // friendships/lookup: relations to the account holder
+  }
+  return status || (user && !relation);
+}
+
+void CollectUserIds(value users, std::vector<std::string>& ids, std::string_view id_key) {
+  if (users.type() != json_type::array) return;
+  for (value user : users.get_array()) {
+    if (user.type() != json_type::object) continue;
+    std::optional<std::string> id;
+    bool is_user = false;
+    for (auto field : user.get_object()) {
+      std::string_view key = field.unescaped_key();
+      if (key == id_key || (key == "id" && !id)) id = json::Id(field.value());
+      else if (key == "screen_name" || key == "username") is_user = true;
+    }
+    if (id && is_user) ids.push_back(*id);
+  }
+}
+
+class CassetteReader {
+ public:
+  CassetteReader(const InputSource& source, const ReadOptions& options, BatchEmitter& emitter)
+      : source_(source), options_(options), emitter_(emitter) {}
+
+  void Read(value record) {
+    if (record.type() != json_type::object) throw RecordError("expected a cassette object with interactions");
+    bool found = false;
+    for (auto field : record.get_object()) {
+      std::string_view key = field.unescaped_key();
+      if (key != "interactions" && key != "http_interactions") continue;
+      found = true;
+      value list = field.value();
+      if (list.type() != json_type::array) continue;
+      for (value interaction : list.get_array()) {
+        ++interaction_number_;
+        // After a failed sink the rest is only walked through, so the cassette still parses to its end.
+        if (interaction.type() != json_type::object || !status_.ok()) continue;
+        ReadBody(ReadExchange(interaction.get_object()));
+      }
+    }
+    if (!found) throw RecordError("not a recorded API cassette (no interactions or http_interactions)");
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  void ReadBody(const Exchange& exchange) {
+    if (!exchange.status || *exchange.status < 200 || *exchange.status >= 300) return;
+    if (!exchange.body || exchange.body_in_file) return;
+    Endpoint endpoint = ParseEndpoint(exchange.uri);
+    if (endpoint.api == Api::kNone || IsPrivate(endpoint)) return;
+    std::string_view body = json::Trim(*exchange.body);
+    if (body.empty() || (body.front() != '{' && body.front() != '[')) return;  // HTML, plain text, nothing
+
+    FollowList follows = FollowListOf(endpoint);
+    BodyShape shape = Inspect(body, endpoint, follows);
+    if (!shape.social) return;
+
+    ReadOptions body_options = options_;
+    if (exchange.recorded_at) {
+      body_options.import_time = *exchange.recorded_at;
+    } else if (exchange.date_header) {
+      body_options.import_time = *exchange.date_header;
+    }
+    if (follows.present && follows.ids_only) {
+      // The v1.1 reader names the owner "@handle"; an owner known only by user id is passed as "#<id>".
+      body_options.ids_owner = !follows.owner_handle.empty() ? follows.owner_handle
+                               : !follows.owner_id.empty()   ? "#" + follows.owner_id
+                                                             : "";
+      body_options.ids_kind = follows.kind;
+    }
+
+    std::string name = source_.name + "#interaction " + std::to_string(interaction_number_);
+    JsonRecordHandler handler;
+    if (shape.relationship) {
+      handler = [&](value record, const JsonRecordPosition&) {
+        RecordScope scope(emitter_);
+        ReadRelationship(record, body_options.import_time);
+        scope.Commit();
+      };
+    } else if (endpoint.api == Api::kV1) {
+      handler = [&](value record, const JsonRecordPosition&) {
+        RecordScope scope(emitter_);
+        ReadTwitterV1Value(record, body_options, emitter_);
+        if (follows.present && !follows.ids_only) AddFollowEdges(follows, shape.listed_users, body_options.import_time);
+        scope.Commit();
+      };
+    } else {
+      // The v2 reader keeps a page's good elements and throws once for the bad ones.
+      handler = [&](value record, const JsonRecordPosition&) {
+        try {
+          ReadTwitterV2Value(record, body_options, emitter_);
+        } catch (const RecordError&) {
+          if (follows.present) AddFollowEdges(follows, shape.listed_users, body_options.import_time);
+          throw;
+        }
+        if (follows.present) AddFollowEdges(follows, shape.listed_users, body_options.import_time);
+      };
+    }
+    status_ = ForEachJsonRecordInText(name, body, emitter_, handler);
+  }
+
+  // A first look at the body's keys; a body that does not parse is left to
+  // the readers, which quarantine it.
+  BodyShape Inspect(std::string_view body, const Endpoint& endpoint, const FollowList& follows) {
+    BodyShape shape;
+    scratch_ = simdjson::padded_string(body);
+    try {
+      simdjson::ondemand::document document = parser_.iterate(scratch_);
+      value root = document.get_value();
+      if (endpoint.api == Api::kV1) {
+        if (root.type() == json_type::array) {
+          for (value element : root.get_array()) {
+            if (element.type() == json_type::object && V1RecordKeys(element.get_object())) {
+              shape.social = true;
+              break;
+            }
+          }
+          return shape;
+        }
+        if (root.type() != json_type::object) return shape;
+        for (auto field : root.get_object()) {
+          std::string_view key = field.unescaped_key();
+          if (key == "text" || key == "full_text" || key == "screen_name" || key == "statuses") {
+            shape.social = true;
+          } else if (key == "users") {
+            shape.social = true;
+            if (follows.present && !follows.ids_only) CollectUserIds(field.value(), shape.listed_users, "id_str");
+          } else if (key == "ids") {
+            // retweeters/ids and blocks/ids list ids too, but not follows.
+            if (follows.present && follows.ids_only) shape.social = true;
+          } else if (key == "relationship") {
+            shape.social = shape.relationship = true;
+          }
+        }
+        return shape;
+      }
+      if (root.type() != json_type::object) return shape;
+      for (auto field : root.get_object()) {
+        if (field.unescaped_key().value() != "data") continue;
+        value data = field.value();
+        if (data.type() == json_type::object) {
+          shape.social = V2RecordKeys(data.get_object(), follows, shape.listed_users);
+        } else if (data.type() == json_type::array) {
+          for (value element : data.get_array()) {
+            if (element.type() == json_type::object && V2RecordKeys(element.get_object(), follows, shape.listed_users)) {
+              shape.social = true;
+            }
+          }
+        }
+      }
+    } catch (const simdjson::simdjson_error&) {
+      shape.social = true;
+    }
+    return shape;
+  }
+
+  // Whether a v2 data element is a tweet with its author or a user; collects
+  // the user's id for follow lists.
+  static bool V2RecordKeys(object fields, const FollowList& follows, std::vector<std::string>& listed_users) {
+    bool text = false, author = false, username = false;
+    std::optional<std::string> id;
+    for (auto field : fields) {
+      std::string_view key = field.unescaped_key();
+      if (key == "text") text = true;
+      else if (key == "author_id") author = true;
+      else if (key == "username") username = true;
+      else if (key == "id") id = json::Id(field.value());
+    }
+    if (username && !text && id && follows.present) listed_users.push_back(*id);
+    return (text && author) || username;
+  }
+
+  void AddFollowEdges(const FollowList& follows, const std::vector<std::string>& listed, int64_t observed_at) {
+    if (follows.owner_id.empty() || listed.empty()) return;
+    Account owner;
+    owner.platform = kTwitter;
+    owner.platform_id = follows.owner_id;
+    owner.handle = follows.owner_handle;
+    owner.observed_at = observed_at;
+    emitter_.batch().accounts.push_back(std::move(owner));
+    for (const std::string& other : listed) {
+      Edge edge;
+      edge.platform = kTwitter;
+      edge.relation = Relation::kFollow;
+      edge.observed_at = observed_at;
+      edge.source_id = follows.kind == IdPageKind::kFollowers ? other : follows.owner_id;
+      edge.target_id = follows.kind == IdPageKind::kFollowers ? follows.owner_id : other;
+      emitter_.batch().edges.push_back(std::move(edge));
+    }
+  }
+
+  // friendships/show: {"relationship": {"source": {...}, "target": {...}}};
+  // only the follows that exist become edges.
+  void ReadRelationship(value record, int64_t observed_at) {
+    if (record.type() != json_type::object) throw RecordError("expected a relationship object");
+    Account source, target;
+    bool following = false, followed_by = false;
+    for (auto field : record.get_object()) {
+      if (field.unescaped_key().value() != "relationship") continue;
+      value relationship = field.value();
+      if (relationship.type() != json_type::object) continue;
+      for (auto side : relationship.get_object()) {
+        std::string_view side_key = side.unescaped_key();
+        if (side_key != "source" && side_key != "target") continue;
+        Account& account = side_key == "source" ? source : target;
+        value fields = side.value();
+        if (fields.type() != json_type::object) continue;
+        for (auto part : fields.get_object()) {
+          std::string_view key = part.unescaped_key();
+          if (key == "id_str") {
+            if (auto id = json::Id(part.value())) account.platform_id = *id;
+          } else if (key == "id" && account.platform_id.empty()) {
+            account.platform_id = json::Id(part.value()).value_or("");
+          } else if (key == "screen_name") {
+            account.handle = json::String(part.value()).value_or("");
+          } else if (key == "following" && side_key == "source") {
+            following = json::Bool(part.value()).value_or(false);
+          } else if (key == "followed_by" && side_key == "source") {
+            followed_by = json::Bool(part.value()).value_or(false);
+          }
+        }
+      }
+    }
+    if (source.platform_id.empty() || target.platform_id.empty()) {
+      throw RecordError("a relationship without source and target ids");
+    }
+    for (Account* account : {&source, &target}) {
+      account->platform = kTwitter;
+      account->observed_at = observed_at;
+      emitter_.batch().accounts.push_back(*account);
+    }
+    auto follow = [&](const Account& from, const Account& to) {
+      Edge edge;
+      edge.platform = kTwitter;
+      edge.source_id = from.platform_id;
+      edge.target_id = to.platform_id;
+      edge.relation = Relation::kFollow;
+      edge.observed_at = observed_at;
+      emitter_.batch().edges.push_back(std::move(edge));
+    };
+    if (following) follow(source, target);
+    if (followed_by) follow(target, source);
+  }
+
+  const InputSource& source_;
+  const ReadOptions& options_;
+  BatchEmitter& emitter_;
+  simdjson::ondemand::parser parser_;
+  simdjson::padded_string scratch_;
+  int interaction_number_ = 0;
+  Status status_;
+};
+
+}  // namespace
+
+Status ReadCassette(const InputSource& source, const InputBuffer& buffer, const ReadOptions& options,
+                    BatchEmitter& emitter) {
+  Status status;
+  // No RecordScope around the cassette: each body is read, scoped and sent on
+  // its own, and a cassette cut short keeps the bodies before the cut.
+  CROWDLENS_RETURN_IF_ERROR(ForEachJsonRecord(source, buffer, emitter, [&](value record, const JsonRecordPosition&) {
+    CassetteReader reader(source, options, emitter);
+    reader.Read(record);
+    if (!reader.status().ok()) status = reader.status();
+  }));
+  CROWDLENS_RETURN_IF_ERROR(status);
+  return emitter.Finish();
+}
+
+}  // namespace crowdlens
