@@ -58,8 +58,8 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
     int64_t inputs = 0, bytes = 0, records = 0, quarantined = 0;
   };
   std::map<std::string, FormatTotals> by_format;
-  Table problems{.name = "problems", .title = "Inputs not imported",
-                 .columns = {"source", "status", "reason"}};
+  Table failed{.name = "failed", .title = "Inputs that could not be read", .columns = {"source", "reason"}};
+  std::map<std::string, std::pair<int64_t, std::string>> skipped_by_reason;  // reason -> (inputs, first source)
   int64_t skipped = 0;
   for (const ImportedInput& input : summary->inputs) {
     if (input.status == "done") {
@@ -68,11 +68,17 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
       totals.bytes += static_cast<int64_t>(input.bytes);
       totals.records += static_cast<int64_t>(input.records);
       totals.quarantined += static_cast<int64_t>(input.quarantined);
+    } else if (input.status == "skipped") {
+      ++skipped;
+      auto& [count, example] = skipped_by_reason[input.message];
+      if (count++ == 0) example = input.source;
     } else {
-      skipped += input.status == "skipped";
-      problems.rows.push_back({input.source, input.status, input.message});
+      failed.rows.push_back({input.source, input.message});
     }
   }
+  Table skipped_table{.name = "skipped", .title = "Inputs skipped (not social records)",
+                      .columns = {"reason", "inputs", "example"}};
+  for (const auto& [reason, entry] : skipped_by_reason) skipped_table.rows.push_back({reason, entry.first, entry.second});
   Table formats{.name = "inputs", .title = "Imported (run " + std::to_string(summary->run_id) + ")",
                 .columns = {"format", "inputs", "bytes", "records", "quarantined"}};
   for (const auto& [format, totals] : by_format) {
@@ -95,7 +101,8 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
                          static_cast<int64_t>(summary->written.edges), static_cast<int64_t>(summary->written.quarantined),
                          static_cast<int64_t>(summary->failed_inputs), skipped, static_cast<int64_t>(rate)});
   std::vector<Table> tables = {formats, added, totals};
-  if (!problems.rows.empty()) tables.push_back(problems);
+  if (!skipped_table.rows.empty()) tables.push_back(skipped_table);
+  if (!failed.rows.empty()) tables.push_back(failed);
   int code = Print(globals, tables);
   if (summary->written.quarantined > summary->failed_inputs) {
     std::cerr << "crowdlens: " << summary->written.quarantined - summary->failed_inputs

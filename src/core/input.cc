@@ -15,22 +15,24 @@ namespace {
 namespace fs = std::filesystem;
 
 InputBuffer MakeBuffer(std::string&& bytes) {
-  auto storage = std::make_unique<char[]>(bytes.size() + kInputPadding);
+  auto storage = std::make_unique_for_overwrite<char[]>(bytes.size() + kInputPadding);
   std::memcpy(storage.get(), bytes.data(), bytes.size());
   std::memset(storage.get() + bytes.size(), 0, kInputPadding);
   return InputBuffer(std::move(storage), bytes.size());
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
+// Reads a plain file straight into a padded buffer (no zero-fill, one copy).
+Result<InputBuffer> ReadPaddedFile(const std::string& path) {
   std::ifstream stream(path, std::ios::binary);
   if (!stream) return IoError("cannot open " + path + ": " + std::strerror(errno));
-  std::string bytes;
   stream.seekg(0, std::ios::end);
-  auto size = stream.tellg();
+  std::streamoff size = stream.tellg();
   stream.seekg(0, std::ios::beg);
-  if (size > 0) bytes.resize(static_cast<size_t>(size));
-  if (size > 0 && !stream.read(bytes.data(), size)) return IoError("cannot read " + path);
-  return bytes;
+  if (size < 0) return IoError("cannot read " + path);
+  auto storage = std::make_unique_for_overwrite<char[]>(static_cast<size_t>(size) + kInputPadding);
+  if (size > 0 && !stream.read(storage.get(), size)) return IoError("cannot read " + path);
+  std::memset(storage.get() + size, 0, kInputPadding);
+  return InputBuffer(std::move(storage), static_cast<size_t>(size));
 }
 
 Result<std::string> Gunzip(std::string_view compressed, const std::string& name) {
@@ -213,23 +215,31 @@ Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& pa
 }
 
 Result<InputBuffer> LoadInput(const InputSource& source) {
-  Result<std::string> raw = source.member.empty() ? ReadWholeFile(source.path) : ReadZipMember(source);
-  if (!raw.ok()) return raw.status();
-  switch (DetectCompression(raw.value())) {
+  std::string raw;
+  if (source.member.empty()) {
+    Result<InputBuffer> plain = ReadPaddedFile(source.path);
+    if (!plain.ok() || DetectCompression(plain->view().substr(0, 4)) == Compression::kNone) return plain;
+    raw.assign(plain->view());
+  } else {
+    Result<std::string> member = ReadZipMember(source);
+    if (!member.ok()) return member.status();
+    raw = std::move(member).value();
+  }
+  switch (DetectCompression(raw)) {
     case Compression::kGzip: {
-      Result<std::string> plain = Gunzip(raw.value(), source.name);
+      Result<std::string> plain = Gunzip(raw, source.name);
       if (!plain.ok()) return plain.status();
       return MakeBuffer(std::move(plain).value());
     }
     case Compression::kZstd: {
-      Result<std::string> plain = Unzstd(raw.value(), source.name);
+      Result<std::string> plain = Unzstd(raw, source.name);
       if (!plain.ok()) return plain.status();
       return MakeBuffer(std::move(plain).value());
     }
     case Compression::kNone:
       break;
   }
-  return MakeBuffer(std::move(raw).value());
+  return MakeBuffer(std::move(raw));
 }
 
 }  // namespace crowdlens

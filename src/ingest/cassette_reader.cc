@@ -87,9 +87,9 @@ std::vector<std::string_view> Segments(std::string_view path) {
 
 // Endpoints whose answers are the account holder's private business.
 bool IsPrivate(const Endpoint& endpoint) {
-  static constexpr std::array<std::string_view, 9> kPrivateV1 = {
-      "direct_messages", "account/settings", "blocks", "mutes", "saved_searches",
-      "friendships/incoming", "friendships/outgoing", "friendships/no_retweets", "collections"};
+  static constexpr std::array<std::string_view, 8> kPrivateV1 = {
+      "direct_messages",      "account/settings",     "blocks", "mutes", "saved_searches",
+      "friendships/incoming", "friendships/outgoing", "friendships/no_retweets"};
   static constexpr std::array<std::string_view, 2> kPrivateV2 = {"dm_events", "dm_conversations"};
   std::string_view path = endpoint.path;
   if (endpoint.api == Api::kV1) {
@@ -272,8 +272,8 @@ Exchange ReadExchange(object interaction) {
 
 // What a first look at a body found.
 struct BodyShape {
-  bool social = false;                   // holds statuses, users, id pages or relationships
-  bool relationship = false;             // friendships/show
+  bool social = false;                    // holds statuses, users, id pages or relationships
+  bool relationship = false;              // friendships/show
   std::vector<std::string> listed_users;  // user ids of a follower or following list
 };
 
@@ -372,6 +372,11 @@ class CassetteReader {
     if (body.empty() || (body.front() != '{' && body.front() != '[')) return;  // HTML, plain text, nothing
 
     FollowList follows = FollowListOf(endpoint);
+    if (follows.present && follows.owner_id.empty() && !options_.ids_owner.empty()) {
+      // The account holder's own list names nobody in its URI: `--of HANDLE` does.
+      follows.owner_handle = options_.ids_owner.starts_with('@') ? options_.ids_owner.substr(1) : options_.ids_owner;
+      follows.owner_id = "@" + json::AsciiLower(follows.owner_handle);
+    }
     BodyShape shape = Inspect(body, endpoint, follows);
     if (!shape.social) return;
 
@@ -385,7 +390,7 @@ class CassetteReader {
       // The v1.1 reader names the owner "@handle"; an owner known only by user id is passed as "#<id>".
       body_options.ids_owner = !follows.owner_handle.empty() ? follows.owner_handle
                                : !follows.owner_id.empty()   ? "#" + follows.owner_id
-                                                             : "";
+                                                             : options_.ids_owner;
       body_options.ids_kind = follows.kind;
     }
 
@@ -462,9 +467,8 @@ class CassetteReader {
           shape.social = V2RecordKeys(data.get_object(), follows, shape.listed_users);
         } else if (data.type() == json_type::array) {
           for (value element : data.get_array()) {
-            if (element.type() == json_type::object && V2RecordKeys(element.get_object(), follows, shape.listed_users)) {
-              shape.social = true;
-            }
+            if (element.type() != json_type::object) continue;
+            if (V2RecordKeys(element.get_object(), follows, shape.listed_users)) shape.social = true;
           }
         }
       }

@@ -11,7 +11,7 @@ struct FormatEntry {
 constexpr FormatEntry kFormats[] = {
     {Format::kTwitterV1, "twitter-v1"}, {Format::kTwitterV2, "twitter-v2"},
     {Format::kCassette, "cassette"},    {Format::kEdgeList, "edgelist"},
-    {Format::kMatrixMarket, "mtx"},
+    {Format::kMatrixMarket, "mtx"},     {Format::kCongressNetwork, "congress-network"},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@ enum class Format {
   kCassette,      // recorded API exchanges (vcrpy / R httptest cassettes) holding v1.1 or v2 bodies
   kEdgeList,      // SNAP/KONECT whitespace edge lists
   kMatrixMarket,  // Matrix Market coordinate files (.mtx)
+  kCongressNetwork,  // SNAP US Congress interaction network JSON (usernameList/outList/outWeight)
 };
 
 // The name used by `--as` and in output ("twitter-v1").

@@ -1,6 +1,7 @@
 #include "ingest/read_input.h"
 
 #include "ingest/cassette_reader.h"
+#include "ingest/congress_network_reader.h"
 #include "ingest/edge_list_reader.h"
 #include "ingest/sniff.h"
 #include "ingest/twitter_v1_reader.h"
@@ -37,6 +38,8 @@ Status ReadInput(const InputSource& source, const InputBuffer& buffer, Format fo
       return ReadEdgeList(source, buffer, effective, emitter);
     case Format::kMatrixMarket:
       return ReadMatrixMarket(source, buffer, effective, emitter);
+    case Format::kCongressNetwork:
+      return ReadCongressNetwork(source, buffer, effective, emitter);
     case Format::kUnknown:
       break;
   }

@@ -16,7 +16,7 @@ struct ReadOptions {
   // belong to ("twitter" when they are Twitter user ids). Empty: "graph:<file stem>".
   Relation relation = Relation::kFollow;
   std::string platform;
-  // Id pages carry no owner: `--of HANDLE` names it and `--ids` says which list it is.
+  // Id pages carry no owner: `--of HANDLE` (or "#USER_ID") names it and `--ids` says which list it is.
   std::string ids_owner;
   IdPageKind ids_kind = IdPageKind::kFollowers;
   // When the import happens (Unix seconds): the observation time of records that carry none.

@@ -63,6 +63,9 @@ SniffResult Sniff(std::string_view name, std::string_view head) {
     if (Contains(body, "\"http_interactions\"") || Contains(body, "\"interactions\"")) {
       return {.format = Format::kCassette, .reason = "recorded API exchanges"};
     }
+    if (Contains(body, "\"inList\"") || Contains(body, "\"outList\"")) {
+      return {.format = Format::kCongressNetwork, .reason = "the SNAP Congress network's parallel arrays"};
+    }
     // v2 envelopes and flattened v2 tweets name their author by author_id or "username".
     if (Contains(body, "\"author_id\"") || Contains(body, "\"username\"") ||
         (Contains(body, "\"data\"") && Contains(body, "\"includes\""))) {

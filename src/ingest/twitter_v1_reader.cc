@@ -250,7 +250,12 @@ class V1Converter {
 
     if (has_text || has_author) {
       if (!id) throw RecordError("a status without an id (id_str)");
-      if (!has_author && author_hint == nullptr) throw RecordError("status " + *id + " has no user");
+      if (!has_author && author_hint == nullptr) {
+        // users/lookup and lists/members embed a latest status whose own
+        // retweeted_status carries no user: keep the link, not a post without an author.
+        if (!top_level) return *id;
+        throw RecordError("status " + *id + " has no user");
+      }
       post.platform_id = *id;
       post.created_at = created_at.value_or(0);
       if (has_author) {
@@ -360,9 +365,16 @@ class V1Converter {
       throw RecordError("an id page (followers/ids or friends/ids) names no owner; import it with --of HANDLE "
                         "[--ids followers|following]");
     }
+    // "#12345" names the owner by user id, anything else by handle.
     std::string owner = options_.ids_owner;
-    if (!owner.empty() && owner[0] == '@') owner.erase(0, 1);
-    std::string owner_id = "@" + json::AsciiLower(owner);
+    std::string owner_id;
+    if (owner[0] == '#') {
+      owner_id = owner.substr(1);
+      owner.clear();
+    } else {
+      if (owner[0] == '@') owner.erase(0, 1);
+      owner_id = "@" + json::AsciiLower(owner);
+    }
     emitter_.batch().accounts.push_back(
         Account{.platform = kTwitter, .platform_id = owner_id, .handle = owner, .observed_at = options_.import_time});
     for (const std::string& other : ids) {

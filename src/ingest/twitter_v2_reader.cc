@@ -62,6 +62,9 @@ struct SeenMention {
   std::optional<Account> profile;  // twarc flat mentions embed the whole user
 };
 
+const std::string& Itself(const std::string& text) { return text; }
+const std::string& MentionKey(const SeenMention& seen) { return seen.mention.account_id; }
+
 // Everything a v2 object may carry; which fields are set tells what it was.
 struct Item {
   std::optional<std::string> id, text, note_text, author_id, created_at, lang, source, in_reply_to_user_id;
@@ -169,14 +172,14 @@ bool SpoilsOnlyItsElement(simdjson::error_code code) {
 struct PageState {
   size_t first_account = 0;  // where this record's accounts and posts start in the batch
   size_t first_post = 0;
-  bool envelope = false, has_data = false;
+  bool envelope = false;  // data, includes, errors or meta: a response page, not a bare object
   size_t items_read = 0, count_buckets = 0, lists = 0, failures = 0;
   std::optional<std::string> first_error;
   std::optional<int64_t> retrieved_at;
   std::optional<int64_t> newest_post;
   std::unordered_map<std::string, std::string> place_country;  // includes.places id -> country_code
   std::unordered_map<std::string, std::string> post_place;     // post id -> geo.place_id
-  std::vector<std::pair<std::string, int64_t>> authors;         // author ids of tweets that embed no author
+  std::vector<std::pair<std::string, int64_t>> authors;        // author ids of tweets that embed no author
 };
 
 // A data or includes element that could not be used; `start` points into the parsed buffer.
@@ -224,7 +227,6 @@ class V2Converter {
       value entry = field.value();
       if (key == "data") {
         page.envelope = true;
-        page.has_data = true;
         if (entry.type() == json_type::array) {
           for (value element : entry.get_array()) ReadElement(element, page);
         } else if (entry.type() == json_type::object) {
@@ -490,7 +492,7 @@ class V2Converter {
             if (part.unescaped_key().value() != "tag") continue;
             std::optional<std::string> text = json::String(part.value());
             if (text && !text->empty()) {
-              AddUnique(item.hashtags, json::AsciiLower(*text), [](const std::string& s) { return s; });
+              AddUnique(item.hashtags, json::AsciiLower(*text), Itself);
             }
           }
         }
@@ -509,7 +511,7 @@ class V2Converter {
             continue;
           }
           if (user.id && HasProfile(user)) seen.profile = MakeProfile(user);
-          AddUnique(item.mentions, std::move(seen), [](const SeenMention& m) { return m.mention.account_id; });
+          AddUnique(item.mentions, std::move(seen), MentionKey);
         }
       } else if (key == "urls") {
         for (value link : entry.get_array()) {
@@ -521,7 +523,7 @@ class V2Converter {
             else if (part_key == "expanded_url") expanded = json::String(part.value());
           }
           std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
-          if (!chosen.empty()) AddUnique(item.urls, std::move(chosen), [](const std::string& s) { return s; });
+          if (!chosen.empty()) AddUnique(item.urls, std::move(chosen), Itself);
         }
       }
     }
@@ -544,7 +546,8 @@ class V2Converter {
     if (item.created_at) {
       std::optional<int64_t> created_at = ParseTimestamp(*item.created_at);
       if (!created_at) {
-        throw RecordError("tweet " + *item.id + ": created_at \"" + *item.created_at + "\" is not a date crowdlens can read");
+        throw RecordError("tweet " + *item.id + ": created_at \"" + *item.created_at +
+                          "\" is not a date crowdlens can read");
       }
       post.created_at = *created_at;
       page.newest_post = std::max(page.newest_post.value_or(*created_at), *created_at);

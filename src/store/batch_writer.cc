@@ -5,63 +5,80 @@
 namespace crowdlens {
 namespace {
 
-// Profile fields take the incoming value when it is non-empty and at least as
-// new as the stored profile; first/last seen widen.
-constexpr const char* kUpsertAccount = R"sql(
-INSERT INTO accounts (platform, platform_id, handle, handle_lower, handle_observed_at, name, bio, location, url,
+// Lookups by natural key, then a plain INSERT or an UPDATE by row key: cheaper
+// than an UPSERT with RETURNING, and the cache below makes most lookups free.
+constexpr const char* kFindAccount = R"sql(
+SELECT account_key, coalesce(profile_observed_at, -1), coalesce(handle_observed_at, -1), first_seen, last_seen,
+  coalesce(handle_lower, '')
+FROM accounts WHERE platform = ?1 AND platform_id = ?2
+)sql";
+
+constexpr const char* kInsertAccount = R"sql(
+INSERT OR IGNORE INTO accounts (platform, platform_id, handle, handle_lower, handle_observed_at, name, bio, location, url,
   followers_count, following_count, post_count, listed_count, created_at, verified, bot, time_zone, lang,
   profile_observed_at, first_seen, last_seen)
 VALUES (?1, ?2, ?3, lower(?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)
-ON CONFLICT (platform, platform_id) DO UPDATE SET
-  handle = CASE WHEN excluded.handle IS NOT NULL AND excluded.handle <> '' AND
-                     (accounts.handle IS NULL OR accounts.handle = '' OR
-                      excluded.handle_observed_at >= coalesce(accounts.handle_observed_at, 0))
-                THEN excluded.handle ELSE accounts.handle END,
-  handle_lower = CASE WHEN excluded.handle IS NOT NULL AND excluded.handle <> '' AND
-                     (accounts.handle IS NULL OR accounts.handle = '' OR
-                      excluded.handle_observed_at >= coalesce(accounts.handle_observed_at, 0))
-                THEN excluded.handle_lower ELSE accounts.handle_lower END,
-  handle_observed_at = max(coalesce(accounts.handle_observed_at, 0), coalesce(excluded.handle_observed_at, 0)),
-  name = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.name IS NOT NULL THEN excluded.name ELSE accounts.name END,
-  bio = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.bio IS NOT NULL THEN excluded.bio ELSE accounts.bio END,
-  location = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.location IS NOT NULL THEN excluded.location ELSE accounts.location END,
-  url = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.url IS NOT NULL THEN excluded.url ELSE accounts.url END,
-  followers_count = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.followers_count IS NOT NULL THEN excluded.followers_count ELSE accounts.followers_count END,
-  following_count = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.following_count IS NOT NULL THEN excluded.following_count ELSE accounts.following_count END,
-  post_count = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.post_count IS NOT NULL THEN excluded.post_count ELSE accounts.post_count END,
-  listed_count = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.listed_count IS NOT NULL THEN excluded.listed_count ELSE accounts.listed_count END,
-  created_at = coalesce(excluded.created_at, accounts.created_at),
-  verified = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.verified IS NOT NULL THEN excluded.verified ELSE accounts.verified END,
-  bot = coalesce(excluded.bot, accounts.bot),
-  time_zone = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.time_zone IS NOT NULL THEN excluded.time_zone ELSE accounts.time_zone END,
-  lang = CASE WHEN excluded.profile_observed_at >= coalesce(accounts.profile_observed_at, -1) AND excluded.lang IS NOT NULL THEN excluded.lang ELSE accounts.lang END,
-  profile_observed_at = CASE WHEN excluded.profile_observed_at IS NULL THEN accounts.profile_observed_at
-                             ELSE max(coalesce(accounts.profile_observed_at, -1), excluded.profile_observed_at) END,
-  first_seen = min(accounts.first_seen, excluded.first_seen),
-  last_seen = max(accounts.last_seen, excluded.last_seen)
-RETURNING account_key
 )sql";
 
-constexpr const char* kUpsertPost = R"sql(
-INSERT INTO posts (platform, platform_id, author_key, created_at, text, lang, source, reply_to_post_id,
+// Profile fields take the incoming value when it is non-empty and at least as
+// new as the stored profile (?18 is NULL for an observation without a
+// profile, which then changes no profile field); first/last seen widen.
+constexpr const char* kUpdateAccount = R"sql(
+UPDATE accounts SET
+  handle = CASE WHEN ?3 IS NOT NULL AND ?3 <> '' AND (handle IS NULL OR handle = '' OR ?4 >= coalesce(handle_observed_at, 0))
+                THEN ?3 ELSE handle END,
+  handle_lower = CASE WHEN ?3 IS NOT NULL AND ?3 <> '' AND (handle IS NULL OR handle = '' OR ?4 >= coalesce(handle_observed_at, 0))
+                THEN lower(?3) ELSE handle_lower END,
+  handle_observed_at = CASE WHEN ?3 IS NOT NULL AND ?3 <> '' THEN max(coalesce(handle_observed_at, 0), ?4) ELSE handle_observed_at END,
+  name = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?5 IS NOT NULL THEN ?5 ELSE name END,
+  bio = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?6 IS NOT NULL THEN ?6 ELSE bio END,
+  location = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?7 IS NOT NULL THEN ?7 ELSE location END,
+  url = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?8 IS NOT NULL THEN ?8 ELSE url END,
+  followers_count = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?9 IS NOT NULL THEN ?9 ELSE followers_count END,
+  following_count = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?10 IS NOT NULL THEN ?10 ELSE following_count END,
+  post_count = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?11 IS NOT NULL THEN ?11 ELSE post_count END,
+  listed_count = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?12 IS NOT NULL THEN ?12 ELSE listed_count END,
+  created_at = coalesce(?13, created_at),
+  verified = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?14 IS NOT NULL THEN ?14 ELSE verified END,
+  bot = coalesce(?15, bot),
+  time_zone = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?16 IS NOT NULL THEN ?16 ELSE time_zone END,
+  lang = CASE WHEN ?18 >= coalesce(profile_observed_at, -1) AND ?17 IS NOT NULL THEN ?17 ELSE lang END,
+  profile_observed_at = CASE WHEN ?18 IS NULL THEN profile_observed_at ELSE max(coalesce(profile_observed_at, -1), ?18) END,
+  first_seen = min(first_seen, ?19),
+  last_seen = max(last_seen, ?19)
+WHERE account_key = ?20
+)sql";
+
+constexpr const char* kFindPost = R"sql(
+SELECT post_key, coalesce(retweet_count, -1), coalesce(reply_count, -1), coalesce(like_count, -1),
+  coalesce(quote_count, -1), coalesce(impression_count, -1), length(CAST(text AS BLOB))
+FROM posts WHERE platform = ?1 AND platform_id = ?2
+)sql";
+
+constexpr const char* kInsertPost = R"sql(
+INSERT OR IGNORE INTO posts (platform, platform_id, author_key, created_at, text, lang, source, reply_to_post_id,
   reply_to_account_key, retweet_of_id, quote_of_id, country_code, retweet_count, reply_count, like_count,
   quote_count, impression_count, first_seen)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-ON CONFLICT (platform, platform_id) DO UPDATE SET
-  text = CASE WHEN length(excluded.text) > length(posts.text) THEN excluded.text ELSE posts.text END,
-  retweet_count = max(coalesce(posts.retweet_count, excluded.retweet_count), coalesce(excluded.retweet_count, posts.retweet_count)),
-  reply_count = max(coalesce(posts.reply_count, excluded.reply_count), coalesce(excluded.reply_count, posts.reply_count)),
-  like_count = max(coalesce(posts.like_count, excluded.like_count), coalesce(excluded.like_count, posts.like_count)),
-  quote_count = max(coalesce(posts.quote_count, excluded.quote_count), coalesce(excluded.quote_count, posts.quote_count)),
-  impression_count = max(coalesce(posts.impression_count, excluded.impression_count), coalesce(excluded.impression_count, posts.impression_count)),
-  reply_to_post_id = coalesce(posts.reply_to_post_id, excluded.reply_to_post_id),
-  reply_to_account_key = coalesce(posts.reply_to_account_key, excluded.reply_to_account_key),
-  retweet_of_id = coalesce(posts.retweet_of_id, excluded.retweet_of_id),
-  quote_of_id = coalesce(posts.quote_of_id, excluded.quote_of_id),
-  country_code = coalesce(posts.country_code, excluded.country_code),
-  lang = coalesce(posts.lang, excluded.lang),
-  created_at = CASE WHEN posts.created_at = 0 THEN excluded.created_at ELSE posts.created_at END
-RETURNING post_key
+)sql";
+
+// A post seen again: metrics only grow, a longer text (an extended tweet) replaces a truncated one.
+constexpr const char* kUpdatePost = R"sql(
+UPDATE posts SET
+  text = CASE WHEN length(?5) > length(text) THEN ?5 ELSE text END,
+  retweet_count = max(coalesce(retweet_count, ?13), coalesce(?13, retweet_count)),
+  reply_count = max(coalesce(reply_count, ?14), coalesce(?14, reply_count)),
+  like_count = max(coalesce(like_count, ?15), coalesce(?15, like_count)),
+  quote_count = max(coalesce(quote_count, ?16), coalesce(?16, quote_count)),
+  impression_count = max(coalesce(impression_count, ?17), coalesce(?17, impression_count)),
+  reply_to_post_id = coalesce(reply_to_post_id, ?8),
+  reply_to_account_key = coalesce(reply_to_account_key, ?9),
+  retweet_of_id = coalesce(retweet_of_id, ?10),
+  quote_of_id = coalesce(quote_of_id, ?11),
+  country_code = coalesce(country_code, ?12),
+  lang = coalesce(lang, ?6),
+  created_at = CASE WHEN created_at = 0 THEN ?4 ELSE created_at END
+WHERE post_key = ?19
 )sql";
 
 std::string CacheKey(const std::string& platform, const std::string& platform_id) {
@@ -87,7 +104,16 @@ Status BatchWriter::Prepare() {
     const char* sql;
   };
   const Entry entries[] = {
-      {&upsert_account_, kUpsertAccount},
+      {&find_account_, kFindAccount},
+      {&insert_account_, kInsertAccount},
+      {&update_account_, kUpdateAccount},
+      {&find_post_, kFindPost},
+      {&record_current_handle_,
+       "INSERT OR IGNORE INTO account_handles (account_key, handle_lower, handle, first_seen, last_seen) "
+       "SELECT account_key, handle_lower, handle, first_seen, coalesce(handle_observed_at, last_seen) "
+       "FROM accounts WHERE account_key = ?1 AND handle IS NOT NULL AND handle <> ''"},
+      {&insert_post_, kInsertPost},
+      {&update_post_, kUpdatePost},
       {&find_by_handle_,
        "SELECT account_key FROM accounts WHERE platform = ?1 AND handle_lower = ?2 "
        "ORDER BY (substr(platform_id, 1, 1) = '@'), account_key LIMIT 1"},
@@ -95,7 +121,6 @@ Status BatchWriter::Prepare() {
        "INSERT INTO account_handles (account_key, handle_lower, handle, first_seen, last_seen) "
        "VALUES (?1, lower(?2), ?2, ?3, ?3) ON CONFLICT (account_key, handle_lower) DO UPDATE SET "
        "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)"},
-      {&upsert_post_, kUpsertPost},
       {&insert_hashtag_, "INSERT OR IGNORE INTO post_hashtags (post_key, tag) VALUES (?1, ?2)"},
       {&insert_mention_, "INSERT OR IGNORE INTO post_mentions (post_key, account_key) VALUES (?1, ?2)"},
       {&insert_url_, "INSERT OR IGNORE INTO post_urls (post_key, url) VALUES (?1, ?2)"},
@@ -112,6 +137,7 @@ Status BatchWriter::Prepare() {
        "INSERT INTO quarantine (run_id, source, line, byte_offset, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
        "ON CONFLICT (source, byte_offset, line) DO UPDATE SET run_id = excluded.run_id, reason = excluded.reason"},
   };
+  CROWDLENS_RETURN_IF_ERROR(db_.Execute("PRAGMA foreign_keys = OFF"));
   for (const Entry& entry : entries) {
     Result<Statement> prepared = db_.Prepare(entry.sql);
     if (!prepared.ok()) return prepared.status();
@@ -123,7 +149,10 @@ Status BatchWriter::Prepare() {
 Status BatchWriter::Write(const Batch& batch) {
   Status status = InTransaction(db_, [&] { return WriteAll(batch); });
   // Keys cached during a rolled-back transaction may not exist.
-  if (!status.ok()) account_cache_.clear();
+  if (!status.ok()) {
+    account_cache_.clear();
+    post_cache_.clear();
+  }
   return status;
 }
 
@@ -153,20 +182,10 @@ Result<int64_t> BatchWriter::ResolveAccount(const Account& account) {
   if (!account.has_profile && !account.platform_id.empty() && account.platform_id[0] == '@') {
     return ResolveId(account.platform, account.platform_id, account.handle, account.observed_at);
   }
-  std::string cache_key = CacheKey(account.platform, account.platform_id);
-  auto found = account_cache_.find(cache_key);
-  if (found != account_cache_.end()) {
-    const CachedAccount& cached = found->second;
-    bool newer_profile = account.has_profile && account.observed_at >= cached.profile_observed_at;
-    bool newer_handle = !account.handle.empty() && account.observed_at > cached.handle_observed_at;
-    bool widens_seen = account.observed_at < cached.first_seen || account.observed_at > cached.last_seen;
-    if (!newer_profile && !newer_handle && !widens_seen) return cached.key;
-  }
   return UpsertAccount(account);
 }
 
-Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
-  Statement& stmt = upsert_account_;
+void BatchWriter::BindAccount(Statement& stmt, const Account& account) {
   stmt.Bind(1, account.platform);
   stmt.Bind(2, account.platform_id);
   if (!account.handle.empty()) {
@@ -190,30 +209,70 @@ Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
     stmt.Bind(18, account.observed_at);
   }
   stmt.Bind(19, account.observed_at);
-  Result<bool> row = stmt.Step();
-  if (!row.ok()) {
-    stmt.Reset();
-    return row.status();
+}
+
+Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
+  std::string cache_key = CacheKey(account.platform, account.platform_id);
+  auto found = account_cache_.find(cache_key);
+  if (found == account_cache_.end()) {
+    // Not seen by this writer: most such accounts are new, so try the insert first.
+    BindAccount(insert_account_, account);
+    CROWDLENS_RETURN_IF_ERROR(insert_account_.Run());
+    if (sqlite3_changes(db_.handle()) == 1) {
+      CachedAccount cached{.key = db_.LastInsertRowId(),
+                           .profile_observed_at = account.has_profile ? account.observed_at : -1,
+                           .handle_observed_at = account.handle.empty() ? -1 : account.observed_at,
+                           .first_seen = account.observed_at,
+                           .last_seen = account.observed_at,
+                           .handle_lower = Lower(account.handle)};
+      account_cache_.emplace(cache_key, std::move(cached));
+      return db_.LastInsertRowId();
+    }
+    find_account_.Bind(1, account.platform);
+    find_account_.Bind(2, account.platform_id);
+    Result<bool> row = find_account_.Step();
+    if (!row.ok()) {
+      find_account_.Reset();
+      return row.status();
+    }
+    if (!row.value()) {
+      find_account_.Reset();
+      return StoreError("account " + account.platform + ":" + account.platform_id + " was neither inserted nor found");
+    }
+    CachedAccount cached{.key = find_account_.ColumnInt(0), .profile_observed_at = find_account_.ColumnInt(1),
+                         .handle_observed_at = find_account_.ColumnInt(2), .first_seen = find_account_.ColumnInt(3),
+                         .last_seen = find_account_.ColumnInt(4), .handle_lower = find_account_.ColumnText(5)};
+    find_account_.Reset();
+    found = account_cache_.emplace(cache_key, std::move(cached)).first;
   }
-  int64_t key = stmt.ColumnInt(0);
-  stmt.Reset();
-  if (!account.handle.empty()) {
-    upsert_handle_.Bind(1, key);
+  CachedAccount& cached = found->second;
+  // A handle other than the current one: keep both in the history, so old handles stay findable.
+  if (!account.handle.empty() && Lower(account.handle) != cached.handle_lower) {
+    if (!cached.handle_lower.empty()) {
+      record_current_handle_.Bind(1, cached.key);
+      CROWDLENS_RETURN_IF_ERROR(record_current_handle_.Run());
+    }
+    upsert_handle_.Bind(1, cached.key);
     upsert_handle_.Bind(2, account.handle);
     upsert_handle_.Bind(3, account.observed_at);
     CROWDLENS_RETURN_IF_ERROR(upsert_handle_.Run());
   }
-  CachedAccount& cached = account_cache_[CacheKey(account.platform, account.platform_id)];
-  if (cached.key == 0) {
-    cached.first_seen = account.observed_at;
-    cached.last_seen = account.observed_at;
+  // An observation no newer than what is stored changes nothing.
+  bool newer_profile = account.has_profile && account.observed_at > cached.profile_observed_at;
+  bool newer_handle = !account.handle.empty() && account.observed_at > cached.handle_observed_at;
+  bool widens_seen = account.observed_at < cached.first_seen || account.observed_at > cached.last_seen;
+  if (!newer_profile && !newer_handle && !widens_seen) return cached.key;
+  BindAccount(update_account_, account);
+  update_account_.Bind(20, cached.key);
+  CROWDLENS_RETURN_IF_ERROR(update_account_.Run());
+  if (newer_profile) cached.profile_observed_at = account.observed_at;
+  if (newer_handle || cached.handle_lower.empty()) {
+    cached.handle_observed_at = std::max(cached.handle_observed_at, account.observed_at);
+    cached.handle_lower = Lower(account.handle);
   }
-  cached.key = key;
-  if (account.has_profile) cached.profile_observed_at = std::max(cached.profile_observed_at, account.observed_at);
-  if (!account.handle.empty()) cached.handle_observed_at = std::max(cached.handle_observed_at, account.observed_at);
   cached.first_seen = std::min(cached.first_seen, account.observed_at);
   cached.last_seen = std::max(cached.last_seen, account.observed_at);
-  return key;
+  return cached.key;
 }
 
 Result<int64_t> BatchWriter::ResolveId(const std::string& platform, const std::string& platform_id,
@@ -235,6 +294,7 @@ Result<int64_t> BatchWriter::ResolveId(const std::string& platform, const std::s
       CachedAccount& cached = account_cache_[CacheKey(platform, platform_id)];
       cached.key = key;
       cached.first_seen = cached.last_seen = observed_at;
+      cached.handle_lower = Lower(platform_id.substr(1));
       return key;
     }
     find_by_handle_.Reset();
@@ -243,19 +303,11 @@ Result<int64_t> BatchWriter::ResolveId(const std::string& platform, const std::s
                                .observed_at = observed_at});
 }
 
-Status BatchWriter::WritePost(const Post& post) {
-  Result<int64_t> author = ResolveId(post.platform, post.author_id, "", post.created_at);
-  if (!author.ok()) return author.status();
-  std::optional<int64_t> reply_to_account;
-  if (post.reply_to_account_id) {
-    Result<int64_t> key = ResolveId(post.platform, *post.reply_to_account_id, "", post.created_at);
-    if (!key.ok()) return key.status();
-    reply_to_account = key.value();
-  }
-  Statement& stmt = upsert_post_;
+void BatchWriter::BindPost(Statement& stmt, const Post& post, int64_t author_key,
+                           std::optional<int64_t> reply_to_account) {
   stmt.Bind(1, post.platform);
   stmt.Bind(2, post.platform_id);
-  stmt.Bind(3, author.value());
+  stmt.Bind(3, author_key);
   stmt.Bind(4, post.created_at);
   stmt.Bind(5, post.text);
   stmt.Bind(6, post.lang);
@@ -271,13 +323,67 @@ Status BatchWriter::WritePost(const Post& post) {
   stmt.Bind(16, post.metrics.quotes);
   stmt.Bind(17, post.metrics.impressions);
   stmt.Bind(18, post.created_at);
-  Result<bool> row = stmt.Step();
-  if (!row.ok()) {
-    stmt.Reset();
-    return row.status();
+}
+
+Status BatchWriter::WritePost(const Post& post) {
+  const int64_t incoming[5] = {post.metrics.retweets.value_or(-1), post.metrics.replies.value_or(-1),
+                               post.metrics.likes.value_or(-1), post.metrics.quotes.value_or(-1),
+                               post.metrics.impressions.value_or(-1)};
+  const int64_t text_length = static_cast<int64_t>(post.text.size());
+  std::string cache_key = CacheKey(post.platform, post.platform_id);
+  auto found = post_cache_.find(cache_key);
+  if (found != post_cache_.end()) {
+    // Seen before: only growing metrics or a longer text are news.
+    CachedPost& cached = found->second;
+    bool news = text_length > cached.text_length;
+    for (int index = 0; index < 5; ++index) news = news || incoming[index] > cached.metrics[index];
+    if (!news) return Status::Ok();
   }
-  int64_t post_key = stmt.ColumnInt(0);
-  stmt.Reset();
+  Result<int64_t> author = ResolveId(post.platform, post.author_id, "", post.created_at);
+  if (!author.ok()) return author.status();
+  std::optional<int64_t> reply_to_account;
+  if (post.reply_to_account_id) {
+    Result<int64_t> key = ResolveId(post.platform, *post.reply_to_account_id, "", post.created_at);
+    if (!key.ok()) return key.status();
+    reply_to_account = key.value();
+  }
+  // Not cached: insert, and if the post was already in the workspace, merge instead.
+  bool inserted = false;
+  if (found == post_cache_.end()) {
+    BindPost(insert_post_, post, author.value(), reply_to_account);
+    CROWDLENS_RETURN_IF_ERROR(insert_post_.Run());
+    inserted = sqlite3_changes(db_.handle()) == 1;
+    if (inserted) {
+      found = post_cache_.emplace(cache_key, CachedPost{.key = db_.LastInsertRowId()}).first;
+    } else {
+      find_post_.Bind(1, post.platform);
+      find_post_.Bind(2, post.platform_id);
+      Result<bool> row = find_post_.Step();
+      if (!row.ok() || !row.value()) {
+        find_post_.Reset();
+        return row.ok() ? StoreError("post " + post.platform_id + " was neither inserted nor found") : row.status();
+      }
+      CachedPost cached{.key = find_post_.ColumnInt(0), .text_length = find_post_.ColumnInt(6)};
+      for (int index = 0; index < 5; ++index) cached.metrics[index] = find_post_.ColumnInt(1 + index);
+      find_post_.Reset();
+      found = post_cache_.emplace(cache_key, cached).first;
+    }
+  }
+  if (!inserted) {
+    CachedPost& cached = found->second;
+    bool news = text_length > cached.text_length;
+    for (int index = 0; index < 5; ++index) news = news || incoming[index] > cached.metrics[index];
+    if (news) {
+      BindPost(update_post_, post, author.value(), reply_to_account);
+      update_post_.Bind(19, cached.key);
+      CROWDLENS_RETURN_IF_ERROR(update_post_.Run());
+    }
+  }
+  CachedPost& cached = found->second;
+  cached.text_length = std::max(cached.text_length, text_length);
+  for (int index = 0; index < 5; ++index) cached.metrics[index] = std::max(cached.metrics[index], incoming[index]);
+  const int64_t post_key = cached.key;
+
   for (const std::string& tag : post.hashtags) {
     insert_hashtag_.Bind(1, post_key);
     insert_hashtag_.Bind(2, tag);

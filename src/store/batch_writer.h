@@ -6,7 +6,11 @@
 // adds nothing and a batch cut short by a crash is simply written again by
 // the rerun. Profiles merge field by field: the newest observation of a
 // non-empty value wins. Account keys are cached for the writer's lifetime so
-// the many repeated authors and mentions of a stream cost one lookup each.
+// the many repeated authors and mentions of a stream cost one lookup each;
+// posts likewise, so a retweeted status repeated in every retweet is written
+// once unless its metrics grew. Foreign keys are guaranteed by construction
+// (every key comes from a lookup or an insert here), so the import connection
+// does not pay for SQLite's per-row checks; tests run foreign_key_check.
 //
 //   BatchWriter writer(workspace.db(), run_id);
 //   CROWDLENS_RETURN_IF_ERROR(writer.Prepare());
@@ -45,9 +49,18 @@ class BatchWriter {
     int64_t handle_observed_at = -1;
     int64_t first_seen = 0;
     int64_t last_seen = 0;
+    std::string handle_lower;  // the current handle, to notice a change
+  };
+
+  struct CachedPost {
+    int64_t key = 0;
+    int64_t text_length = 0;
+    int64_t metrics[5] = {-1, -1, -1, -1, -1};  // retweets, replies, likes, quotes, impressions
   };
 
   Status WriteAll(const Batch& batch);
+  void BindAccount(Statement& stmt, const Account& account);
+  void BindPost(Statement& stmt, const Post& post, int64_t author_key, std::optional<int64_t> reply_to_account);
   Result<int64_t> ResolveAccount(const Account& account);
   Result<int64_t> ResolveId(const std::string& platform, const std::string& platform_id, const std::string& handle,
                             int64_t observed_at);
@@ -60,8 +73,11 @@ class BatchWriter {
   int64_t run_id_;
   WriteCounts counts_;
   std::unordered_map<std::string, CachedAccount> account_cache_;
-  Statement upsert_account_, find_by_handle_, upsert_handle_, upsert_post_, insert_hashtag_, insert_mention_,
-      insert_url_, upsert_follow_, upsert_interaction_, upsert_quarantine_;
+  std::unordered_map<std::string, CachedPost> post_cache_;
+  Statement find_account_, insert_account_, update_account_, find_by_handle_, upsert_handle_, record_current_handle_,
+      find_post_,
+      insert_post_, update_post_, insert_hashtag_, insert_mention_, insert_url_, upsert_follow_, upsert_interaction_,
+      upsert_quarantine_;
 };
 
 }  // namespace crowdlens

@@ -49,6 +49,12 @@ struct Collected {
   }
 };
 
+ReadOptions ImportedAt(int64_t import_time) {
+  ReadOptions options;
+  options.import_time = import_time;
+  return options;
+}
+
 BatchSink Into(Collected& collected) {
   return [&collected](Batch&& batch) {
     for (Account& account : batch.accounts) collected.accounts.push_back(std::move(account));
@@ -77,7 +83,8 @@ Collected ReadPath(const std::string& path, const ReadOptions& options = {}) {
 
 Collected ReadText(const std::string& text, const ReadOptions& options = {}) {
   Collected collected;
-  InputSource source{.name = "cassette.json", .path = "cassette.json"};
+  InputSource source;
+  source.name = source.path = "cassette.json";
   InputBuffer buffer = InputBuffer::FromString(text);
   BatchEmitter emitter(Into(collected), {.batch_records = 4});
   Status status = ReadCassette(source, buffer, options, emitter);
@@ -272,7 +279,9 @@ TEST(CassetteReader, ApiV2FollowListsAndBodiesOfEveryKind) {
   EXPECT_EQ(collected.EdgePairs(), (std::set<std::pair<std::string, std::string>>{
                                        {"1", "123"}, {"2", "123"}, {"123", "3"}, {"4", "123"}}));
   for (const Edge& edge : collected.edges) {
-    if (edge.source_id == "1") EXPECT_EQ(edge.observed_at, 1667942118);  // the response's Date header
+    if (edge.source_id == "1") {
+      EXPECT_EQ(edge.observed_at, 1667942118);  // the response's Date header
+    }
   }
   EXPECT_EQ(collected.ProfileIds(), (std::set<std::string>{"1", "2", "3", "4"}));
   EXPECT_EQ(collected.PostIds(), std::set<std::string>{"7"});
@@ -304,7 +313,7 @@ TEST(CassetteReader, RVcrBase64BodiesAndRecordedAt) {
     {"request": {"method": "get", "uri": "https://api.twitter.com/1.1/users/show.json?screen_name=elsewhere"},
      "response": {"status": {"status_code": 200}, "body": {"string": "fixtures/users_show.json", "file": true}}}
   ]})";
-  Collected collected = ReadText(cassette, {.import_time = 5});
+  Collected collected = ReadText(cassette, ImportedAt(5));
   EXPECT_TRUE(collected.quarantined.empty()) << collected.quarantined.front().reason;
   bool found = false;
   for (const Account& account : collected.accounts) {
@@ -328,6 +337,22 @@ TEST(CassetteReader, RVcrBase64BodiesAndRecordedAt) {
   // friends/list names the owner in its URI only.
   EXPECT_EQ(collected.EdgePairs().count({"@owner", "11"}), 1u);
   EXPECT_EQ(collected.ProfileIds(), (std::set<std::string>{"77", "11"}));
+}
+
+TEST(CassetteReader, OwnListsWithoutOwnerInTheUriTakeTheOwnerFromOptions) {
+  const std::string cassette = R"({"interactions": [
+    {"request": {"method": "GET", "uri": "https://api.twitter.com/1.1/followers/ids.json"},
+     "response": {"status": {"code": 200}, "body": {"string": "{\"ids\": [\"21\", \"22\"]}"}}}]})";
+  Collected without_owner = ReadText(cassette);
+  EXPECT_TRUE(without_owner.edges.empty());
+  ASSERT_EQ(without_owner.quarantined.size(), 1u);
+  EXPECT_NE(without_owner.quarantined[0].reason.find("--of HANDLE"), std::string::npos);
+
+  ReadOptions options;
+  options.ids_owner = "@Me";
+  Collected with_owner = ReadText(cassette, options);
+  EXPECT_TRUE(with_owner.quarantined.empty());
+  EXPECT_EQ(with_owner.EdgePairs(), (std::set<std::pair<std::string, std::string>>{{"21", "@me"}, {"22", "@me"}}));
 }
 
 TEST(CassetteReader, SomethingElseIsQuarantined) {

@@ -14,7 +14,8 @@ using testing::ReadText;
 TEST(EdgeListReader, CongressWeightedEdges) {
   ReadOptions options;
   options.relation = Relation::kMention;
-  testing::Collected read = ReadAll(testing::SamplePath("congress/congress.edgelist"), options);
+  CROWDLENS_REQUIRE_SHARED_DATA();
+  testing::Collected read = ReadAll(testing::SharedPath("snap-congress-twitter/congress.edgelist"), options);
   ASSERT_TRUE(read.status.ok());
   EXPECT_EQ(read.report.format, Format::kEdgeList);
   EXPECT_EQ(read.DistinctEdges(), 13289u);
@@ -76,6 +77,35 @@ TEST(EdgeListReader, PhemeFollowListsAreTwitterIds) {
   testing::Collected read = ReadText("who-follows-whom.dat", "100\t200\n");
   ASSERT_EQ(read.Edges().size(), 1u);
   EXPECT_EQ(read.Edges()[0].platform, "twitter");
+}
+
+}  // namespace
+}  // namespace crowdlens
+
+namespace crowdlens {
+namespace {
+
+TEST(CongressNetworkReader, NamedMembersAndWeightedInteractions) {
+  // python3 tests/expected/scripts/counts.py: nodes 475, edges 13289, matching congress.edgelist.
+  testing::Collected read = testing::ReadAll(testing::SamplePath("congress/congress_network_data.json"));
+  ASSERT_TRUE(read.status.ok()) << read.status.message();
+  EXPECT_EQ(read.report.format, Format::kCongressNetwork);
+  EXPECT_EQ(read.DistinctEdges(), 13289u);
+  EXPECT_EQ(read.DistinctAccounts(), 475u);
+  auto edges = read.Edges();
+  // Line 1 of congress.edgelist is "0 4 0.002105263157894737": SenatorBaldwin -> usernameList[4].
+  EXPECT_EQ(edges[0].source_id, "@senatorbaldwin");
+  EXPECT_EQ(edges[0].relation, Relation::kMention);
+  EXPECT_DOUBLE_EQ(edges[0].weight, 0.002105263157894737);
+  EXPECT_EQ(read.Accounts()[0].handle, "SenatorBaldwin");
+}
+
+TEST(CongressNetworkReader, MismatchedArraysAreQuarantined) {
+  testing::Collected read = testing::ReadText(
+      "c.json", R"([{"inList":[[1],[0]],"outList":[[1],[5]],"outWeight":[[0.5],[0.5]],"usernameList":["a","b"]}])");
+  EXPECT_TRUE(read.Edges().empty());
+  ASSERT_EQ(read.Quarantined().size(), 1u);
+  EXPECT_NE(read.Quarantined()[0].reason.find("names node 5"), std::string::npos);
 }
 
 }  // namespace

@@ -28,6 +28,12 @@ struct Collected {
 // A small batch size so that records cross batch boundaries.
 EmitterOptions SmallBatches() { return {.batch_records = 64, .max_raw_bytes = 4096}; }
 
+ReadOptions ImportedAt(int64_t import_time) {
+  ReadOptions options;
+  options.import_time = import_time;
+  return options;
+}
+
 BatchSink Into(Collected& collected) {
   return [&collected](Batch&& batch) {
     for (Account& account : batch.accounts) collected.accounts.push_back(std::move(account));
@@ -56,7 +62,8 @@ Collected ReadPath(const std::string& path, const ReadOptions& options = {}) {
 
 Collected ReadText(const std::string& text, const ReadOptions& options = {}) {
   Collected collected;
-  InputSource source{.name = "page.jsonl", .path = "page.jsonl"};
+  InputSource source;
+  source.name = source.path = "page.jsonl";
   InputBuffer buffer = InputBuffer::FromString(text);
   BatchEmitter emitter(Into(collected), SmallBatches());
   Status status = ReadTwitterV2(source, buffer, options, emitter);
@@ -105,7 +112,9 @@ const Account* FindAccount(const Collected& collected, const std::string& id) {
   return nullptr;
 }
 
-std::string TwarcFile(const std::string& name) { return testing::SharedPath("twarc-csv-v2-testdata/test-data/" + name); }
+std::string TwarcFile(const std::string& name) {
+  return testing::SharedPath("twarc-csv-v2-testdata/test-data/" + name);
+}
 
 // Expected numbers: an independent reading with Python's json module alone,
 // run in twarc-csv-v2-testdata/test-data as
@@ -209,8 +218,9 @@ TEST(TwitterV2Reader, RealTweetFieldByField) {
   EXPECT_EQ(post->metrics.quotes, 0);
   EXPECT_EQ(post->metrics.impressions, 52);
   EXPECT_EQ(post->hashtags, (std::vector<std::string>{"business", "nft", "stockmarket", "option"}));
-  EXPECT_EQ(post->urls, (std::vector<std::string>{"http://go.trade-ideas.com/SHHb",
-                                                  "https://twitter.com/Trading22971312/status/1611077073803841538/photo/1"}));
+  EXPECT_EQ(post->urls,
+            (std::vector<std::string>{"http://go.trade-ideas.com/SHHb",
+                                      "https://twitter.com/Trading22971312/status/1611077073803841538/photo/1"}));
   EXPECT_TRUE(post->mentions.empty());
 
   const Account* author = FindProfile(collected, "1291963157271863297");
@@ -259,7 +269,8 @@ TEST(TwitterV2Reader, GeotaggedTweetsTakeTheirPlaceCountry) {
   }
   ASSERT_EQ(collected.quarantined.size(), 1u);
   EXPECT_EQ(collected.quarantined[0].line, 8);  // the stream was cut in the middle of its last line
-  EXPECT_NE(collected.quarantined[0].reason.find("not valid JSON"), std::string::npos) << collected.quarantined[0].reason;
+  EXPECT_NE(collected.quarantined[0].reason.find("not valid JSON"), std::string::npos)
+      << collected.quarantined[0].reason;
 }
 
 TEST(TwitterV2Reader, FlatTweetEmbedsItsReferencesAndUsers) {
@@ -338,7 +349,7 @@ TEST(TwitterV2Reader, BadTweetIsQuarantinedAloneAndTheRestOfThePageKept) {
   const std::string good_two = R"({"id": "3", "text": "third", "author_id": "10"})";
   const std::string page = R"({"data": [)" + good_one + ", " + bad_one + ", " + good_two +
                            R"(], "includes": {"users": [{"id": "10", "username": "Someone", "name": "S"}]}})";
-  Collected collected = ReadText("\n" + page + "\n", {.import_time = 1700000000});
+  Collected collected = ReadText("\n" + page + "\n", ImportedAt(1700000000));
   ASSERT_EQ(collected.posts.size(), 2u);
   EXPECT_EQ(collected.posts[0].platform_id, "1");
   EXPECT_EQ(collected.posts[1].platform_id, "3");
@@ -372,7 +383,8 @@ TEST(TwitterV2Reader, WrongTypedFieldSpoilsOnlyItsTweet) {
   EXPECT_TRUE(collected.quarantined[0].raw.starts_with(R"({"id": "1")"));
   // A line cut short is broken JSON: the whole line goes, its first tweet too.
   EXPECT_EQ(collected.quarantined[1].line, 2);
-  EXPECT_NE(collected.quarantined[1].reason.find("not valid JSON"), std::string::npos) << collected.quarantined[1].reason;
+  EXPECT_NE(collected.quarantined[1].reason.find("not valid JSON"), std::string::npos)
+      << collected.quarantined[1].reason;
 }
 
 TEST(TwitterV2Reader, ReferencedRetweetQuoteAndReply) {
@@ -431,7 +443,9 @@ TEST(TwitterV2Reader, ReferencedRetweetQuoteAndReply) {
       EXPECT_EQ(account.handle, "NoId");
       EXPECT_EQ(account.observed_at, 1617897600);
     }
-    if (account.has_profile) EXPECT_EQ(account.observed_at, 1617926400) << account.platform_id;
+    if (account.has_profile) {
+      EXPECT_EQ(account.observed_at, 1617926400) << account.platform_id;
+    }
   }
   EXPECT_TRUE(found_minimal);
 }
@@ -451,7 +465,7 @@ TEST(TwitterV2Reader, WithoutRetrievalTimeProfilesTakeTheNewestTweetTime) {
       R"( {"id": "3", "author_id": "2", "text": "b", "created_at": "2021-04-08T16:00:00Z"}],)"
       R"( "includes": {"users": [{"id": "2", "username": "x", "public_metrics": {"followers_count": 5}}]}})"
       "\n",
-      {.import_time = 1800000000});
+      ImportedAt(1800000000));
   const Account* user = FindProfile(collected, "2");
   ASSERT_NE(user, nullptr);
   EXPECT_EQ(user->observed_at, 1617897600);
@@ -470,7 +484,7 @@ TEST(TwitterV2Reader, BareUserLineAndBadDatesAndShapes) {
       "\n"
       R"([1, 2])"
       "\n",
-      {.import_time = 1234});
+      ImportedAt(1234));
   const Account* user = FindProfile(collected, "9");
   ASSERT_NE(user, nullptr);
   EXPECT_EQ(user->handle, "Bare");
@@ -490,7 +504,8 @@ TEST(TwitterV2Reader, ValueReaderKeepsGoodElementsAndReportsTheBadOnes) {
   Collected collected;
   BatchEmitter emitter(Into(collected), SmallBatches());
   const std::string body =
-      R"({"data": [{"id": "1", "text": "a", "author_id": "5"}, {"id": "2", "text": "b"}, {"id": "3", "text": "c", "author_id": "5"}]})";
+      R"({"data": [{"id": "1", "text": "a", "author_id": "5"}, {"id": "2", "text": "b"},)"
+      R"( {"id": "3", "text": "c", "author_id": "5"}]})";
   Status status = ForEachJsonRecordInText("body", body, emitter, [&](simdjson::ondemand::value record,
                                                                      const JsonRecordPosition&) {
     ReadTwitterV2Value(record, ReadOptions{}, emitter);
