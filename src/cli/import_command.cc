@@ -42,7 +42,8 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
   if (!workspace.ok()) return Fail(workspace.status());
   Workspace& ws = **workspace;
 
-  constexpr const char* kCounted[] = {"accounts", "posts", "follows", "interactions", "post_hashtags", "post_mentions"};
+  constexpr const char* kCounted[] = {"accounts", "posts", "follows", "interactions", "post_hashtags", "post_mentions",
+                                      "contacts"};
   std::map<std::string, int64_t> before;
   for (const char* table : kCounted) {
     Result<int64_t> rows = Count(ws, table);
@@ -107,6 +108,9 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
   if (summary->written.quarantined > summary->failed_inputs) {
     std::cerr << "crowdlens: " << summary->written.quarantined - summary->failed_inputs
               << " record(s) could not be read and were quarantined; see `crowdlens quarantine`\n";
+  }
+  if (!summary->adopted_owner.empty()) {
+    std::cerr << "crowdlens: the archive names its owner; owner set to " << summary->adopted_owner << "\n";
   }
   if (summary->failed_inputs > 0) {
     size_t shown = 0;

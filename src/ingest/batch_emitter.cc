@@ -27,7 +27,8 @@ Status BatchEmitter::Finish() {
 }
 
 Status BatchEmitter::Send() {
-  records_emitted_ += batch_.accounts.size() + batch_.posts.size() + batch_.edges.size();
+  records_emitted_ += batch_.accounts.size() + batch_.posts.size() + batch_.edges.size() + batch_.contacts.size() +
+                      batch_.deletions.size();
   Batch full = std::move(batch_);
   batch_ = Batch{};
   return sink_(std::move(full));
@@ -37,13 +38,19 @@ RecordScope::RecordScope(BatchEmitter& emitter)
     : batch_(emitter.batch_),
       accounts_(batch_.accounts.size()),
       posts_(batch_.posts.size()),
-      edges_(batch_.edges.size()) {}
+      edges_(batch_.edges.size()),
+      contacts_(batch_.contacts.size()),
+      deletions_(batch_.deletions.size()),
+      owner_hints_(batch_.owner_hints.size()) {}
 
 RecordScope::~RecordScope() {
   if (committed_) return;
   batch_.accounts.resize(accounts_);
   batch_.posts.resize(posts_);
   batch_.edges.resize(edges_);
+  batch_.contacts.resize(contacts_);
+  batch_.deletions.resize(deletions_);
+  batch_.owner_hints.resize(owner_hints_);
 }
 
 }  // namespace crowdlens

@@ -70,7 +70,7 @@ class RecordScope {
 
  private:
   Batch& batch_;
-  size_t accounts_, posts_, edges_;
+  size_t accounts_, posts_, edges_, contacts_, deletions_, owner_hints_;
   bool committed_ = false;
 };
 

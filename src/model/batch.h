@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/account.h"
+#include "model/contact.h"
 #include "model/edge.h"
 #include "model/post.h"
 
@@ -21,14 +22,38 @@ struct QuarantineEntry {
   std::string raw;      // the record's bytes, cut to a limit
 };
 
+// A record the source says no longer exists (a Bluesky delete event): posts
+// are erased, follows are marked ended so unfollows can be told.
+struct Deletion {
+  enum class Kind { kPost, kFollow };
+  Kind kind = Kind::kPost;
+  std::string platform;
+  std::string id;  // the post's platform id, or the follow's record id
+  int64_t observed_at = 0;
+};
+
+// The account an input belongs to (an X archive names its owner): the
+// workspace takes it as owner when none is set.
+struct OwnerHint {
+  std::string platform;
+  std::string platform_id;
+  std::string handle;
+};
+
 struct Batch {
   std::vector<Account> accounts;
   std::vector<Post> posts;
   std::vector<Edge> edges;
+  std::vector<Contact> contacts;
+  std::vector<Deletion> deletions;
+  std::vector<OwnerHint> owner_hints;
   std::vector<QuarantineEntry> quarantined;
   uint64_t input_bytes = 0;  // bytes of input consumed since the previous batch (for progress)
 
-  size_t record_count() const { return accounts.size() + posts.size() + edges.size() + quarantined.size(); }
+  size_t record_count() const {
+    return accounts.size() + posts.size() + edges.size() + contacts.size() + deletions.size() + owner_hints.size() +
+           quarantined.size();
+  }
   bool empty() const { return record_count() == 0 && input_bytes == 0; }
 };
 

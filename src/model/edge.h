@@ -24,6 +24,7 @@ struct Edge {
   Relation relation = Relation::kFollow;
   double weight = 1.0;
   int64_t observed_at = 0;  // when the edge was seen (the file's capture time or the import time)
+  std::optional<std::string> record_id;  // the platform's id of the follow itself (Bluesky at:// URI), if any
 };
 
 }  // namespace crowdlens

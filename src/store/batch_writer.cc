@@ -125,9 +125,33 @@ Status BatchWriter::Prepare() {
       {&insert_mention_, "INSERT OR IGNORE INTO post_mentions (post_key, account_key) VALUES (?1, ?2)"},
       {&insert_url_, "INSERT OR IGNORE INTO post_urls (post_key, url) VALUES (?1, ?2)"},
       {&upsert_follow_,
-       "INSERT INTO follows (follower_key, followee_key, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3) "
+       "INSERT INTO follows (follower_key, followee_key, first_seen, last_seen, record_id) VALUES (?1, ?2, ?3, ?3, ?4) "
        "ON CONFLICT (follower_key, followee_key) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen), "
-       "last_seen = max(last_seen, excluded.last_seen)"},
+       "last_seen = max(last_seen, excluded.last_seen), record_id = coalesce(excluded.record_id, record_id), "
+       "ended_at = CASE WHEN excluded.last_seen > coalesce(ended_at, 0) THEN NULL ELSE ended_at END"},
+      {&upsert_contact_,
+       "INSERT INTO contacts (source, source_id, name, given_name, family_name, company, title, location, "
+       "connected_on, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) "
+       "ON CONFLICT (source, source_id) DO UPDATE SET name = excluded.name, "
+       "given_name = coalesce(excluded.given_name, given_name), family_name = coalesce(excluded.family_name, family_name), "
+       "company = coalesce(excluded.company, company), title = coalesce(excluded.title, title), "
+       "location = coalesce(excluded.location, location), connected_on = coalesce(excluded.connected_on, connected_on), "
+       "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen) "
+       "RETURNING contact_key"},
+      {&insert_contact_email_, "INSERT OR IGNORE INTO contact_emails (contact_key, email) VALUES (?1, ?2)"},
+      {&insert_contact_phone_, "INSERT OR IGNORE INTO contact_phones (contact_key, phone) VALUES (?1, ?2)"},
+      {&insert_contact_url_, "INSERT OR IGNORE INTO contact_urls (contact_key, url) VALUES (?1, ?2)"},
+      {&insert_contact_handle_,
+       "INSERT OR IGNORE INTO contact_handles (contact_key, platform, handle) VALUES (?1, ?2, ?3)"},
+      {&delete_post_children_[0],
+       "DELETE FROM post_hashtags WHERE post_key = (SELECT post_key FROM posts WHERE platform = ?1 AND platform_id = ?2)"},
+      {&delete_post_children_[1],
+       "DELETE FROM post_mentions WHERE post_key = (SELECT post_key FROM posts WHERE platform = ?1 AND platform_id = ?2)"},
+      {&delete_post_children_[2],
+       "DELETE FROM post_urls WHERE post_key = (SELECT post_key FROM posts WHERE platform = ?1 AND platform_id = ?2)"},
+      {&delete_post_, "DELETE FROM posts WHERE platform = ?1 AND platform_id = ?2"},
+      {&end_follow_,
+       "UPDATE follows SET ended_at = ?2 WHERE record_id = ?1 AND (ended_at IS NULL OR ended_at < ?2) AND last_seen <= ?2"},
       {&upsert_interaction_,
        "INSERT INTO interactions (source_key, target_key, relation, weight, first_seen, last_seen) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (source_key, target_key, relation) DO UPDATE SET "
@@ -169,6 +193,14 @@ Status BatchWriter::WriteAll(const Batch& batch) {
   for (const Edge& edge : batch.edges) {
     CROWDLENS_RETURN_IF_ERROR(WriteEdge(edge));
     ++counts_.edges;
+  }
+  for (const Contact& contact : batch.contacts) {
+    CROWDLENS_RETURN_IF_ERROR(WriteContact(contact));
+    ++counts_.contacts;
+  }
+  for (const Deletion& deletion : batch.deletions) {
+    CROWDLENS_RETURN_IF_ERROR(WriteDeletion(deletion));
+    ++counts_.deletions;
   }
   for (const QuarantineEntry& entry : batch.quarantined) {
     CROWDLENS_RETURN_IF_ERROR(WriteQuarantine(entry));
@@ -413,6 +445,7 @@ Status BatchWriter::WriteEdge(const Edge& edge) {
     upsert_follow_.Bind(1, source.value());
     upsert_follow_.Bind(2, target.value());
     upsert_follow_.Bind(3, edge.observed_at);
+    upsert_follow_.Bind(4, edge.record_id);
     return upsert_follow_.Run();
   }
   upsert_interaction_.Bind(1, source.value());
@@ -421,6 +454,66 @@ Status BatchWriter::WriteEdge(const Edge& edge) {
   upsert_interaction_.Bind(4, edge.weight);
   upsert_interaction_.Bind(5, edge.observed_at);
   return upsert_interaction_.Run();
+}
+
+Status BatchWriter::WriteContact(const Contact& contact) {
+  upsert_contact_.Bind(1, contact.source);
+  upsert_contact_.Bind(2, contact.source_id);
+  upsert_contact_.Bind(3, contact.name);
+  upsert_contact_.Bind(4, contact.given_name);
+  upsert_contact_.Bind(5, contact.family_name);
+  upsert_contact_.Bind(6, contact.company);
+  upsert_contact_.Bind(7, contact.title);
+  upsert_contact_.Bind(8, contact.location);
+  upsert_contact_.Bind(9, contact.connected_on);
+  upsert_contact_.Bind(10, contact.observed_at);
+  Result<bool> row = upsert_contact_.Step();
+  if (!row.ok()) {
+    upsert_contact_.Reset();
+    return row.status();
+  }
+  int64_t key = upsert_contact_.ColumnInt(0);
+  upsert_contact_.Reset();
+  for (const std::string& email : contact.emails) {
+    insert_contact_email_.Bind(1, key);
+    insert_contact_email_.Bind(2, email);
+    CROWDLENS_RETURN_IF_ERROR(insert_contact_email_.Run());
+  }
+  for (const std::string& phone : contact.phones) {
+    insert_contact_phone_.Bind(1, key);
+    insert_contact_phone_.Bind(2, phone);
+    CROWDLENS_RETURN_IF_ERROR(insert_contact_phone_.Run());
+  }
+  for (const std::string& url : contact.urls) {
+    insert_contact_url_.Bind(1, key);
+    insert_contact_url_.Bind(2, url);
+    CROWDLENS_RETURN_IF_ERROR(insert_contact_url_.Run());
+  }
+  for (const SocialHandle& handle : contact.handles) {
+    insert_contact_handle_.Bind(1, key);
+    insert_contact_handle_.Bind(2, handle.platform);
+    insert_contact_handle_.Bind(3, handle.handle);
+    CROWDLENS_RETURN_IF_ERROR(insert_contact_handle_.Run());
+  }
+  return Status::Ok();
+}
+
+Status BatchWriter::WriteDeletion(const Deletion& deletion) {
+  if (deletion.kind == Deletion::Kind::kFollow) {
+    end_follow_.Bind(1, deletion.id);
+    end_follow_.Bind(2, deletion.observed_at);
+    return end_follow_.Run();
+  }
+  for (Statement& children : delete_post_children_) {
+    children.Bind(1, deletion.platform);
+    children.Bind(2, deletion.id);
+    CROWDLENS_RETURN_IF_ERROR(children.Run());
+  }
+  delete_post_.Bind(1, deletion.platform);
+  delete_post_.Bind(2, deletion.id);
+  CROWDLENS_RETURN_IF_ERROR(delete_post_.Run());
+  post_cache_.erase(CacheKey(deletion.platform, deletion.id));
+  return Status::Ok();
 }
 
 Status BatchWriter::WriteQuarantine(const QuarantineEntry& entry) {

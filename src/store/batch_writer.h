@@ -30,6 +30,8 @@ struct WriteCounts {
   uint64_t accounts = 0;  // account observations written (not distinct accounts)
   uint64_t posts = 0;
   uint64_t edges = 0;
+  uint64_t contacts = 0;
+  uint64_t deletions = 0;
   uint64_t quarantined = 0;
 };
 
@@ -67,6 +69,8 @@ class BatchWriter {
   Result<int64_t> UpsertAccount(const Account& account);
   Status WritePost(const Post& post);
   Status WriteEdge(const Edge& edge);
+  Status WriteContact(const Contact& contact);
+  Status WriteDeletion(const Deletion& deletion);
   Status WriteQuarantine(const QuarantineEntry& entry);
 
   Database& db_;
@@ -77,7 +81,8 @@ class BatchWriter {
   Statement find_account_, insert_account_, update_account_, find_by_handle_, upsert_handle_, record_current_handle_,
       find_post_,
       insert_post_, update_post_, insert_hashtag_, insert_mention_, insert_url_, upsert_follow_, upsert_interaction_,
-      upsert_quarantine_;
+      upsert_quarantine_, upsert_contact_, insert_contact_email_, insert_contact_phone_, insert_contact_url_,
+      insert_contact_handle_, delete_post_children_[3], delete_post_, end_follow_;
 };
 
 }  // namespace crowdlens

@@ -109,11 +109,25 @@ Status FinishRun(Database& db, const ImportSummary& summary, const std::string& 
   update->Bind(1, NowSeconds());
   update->Bind(2, status);
   update->Bind(3, static_cast<int64_t>(summary.bytes));
-  update->Bind(4, static_cast<int64_t>(summary.written.accounts + summary.written.posts + summary.written.edges));
+  update->Bind(4, static_cast<int64_t>(summary.written.accounts + summary.written.posts + summary.written.edges +
+                                       summary.written.contacts + summary.written.deletions));
   update->Bind(5, static_cast<int64_t>(summary.written.quarantined));
   update->Bind(6, message);
   update->Bind(7, summary.run_id);
   return update->Run();
+}
+
+// An input that names its owner (an X archive) sets the workspace's owner
+// when none is set yet; an owner the user chose is never replaced.
+Status AdoptOwner(Workspace& workspace, const OwnerHint& hint, ImportSummary& summary) {
+  if (hint.handle.empty() || !summary.adopted_owner.empty()) return Status::Ok();
+  Result<Config> config = workspace.LoadConfig();
+  if (!config.ok()) return config.status();
+  if (!config->owners.empty()) return Status::Ok();
+  OwnerRef owner{.platform = hint.platform, .handle = hint.handle};
+  CROWDLENS_RETURN_IF_ERROR(Config::SetOwners(workspace.config_path(), {owner}));
+  summary.adopted_owner = FormatOwnerRef(owner);
+  return Status::Ok();
 }
 
 // Reads every input on its own thread, pushing batches and end markers.
@@ -186,7 +200,15 @@ Result<ImportSummary> Import(Workspace& workspace, const ImportOptions& options)
         failure = written;
         break;
       }
-      input.records += batch.accounts.size() + batch.posts.size() + batch.edges.size();
+      if (!batch.owner_hints.empty()) {
+        Status adopted = AdoptOwner(workspace, batch.owner_hints.front(), summary);
+        if (!adopted.ok()) {
+          failure = adopted;
+          break;
+        }
+      }
+      input.records += batch.accounts.size() + batch.posts.size() + batch.edges.size() + batch.contacts.size() +
+                       batch.deletions.size();
       input.quarantined += batch.quarantined.size();
       input.bytes += batch.input_bytes;
       summary.bytes += batch.input_bytes;

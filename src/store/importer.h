@@ -51,6 +51,7 @@ struct ImportSummary {
   uint64_t bytes = 0;
   double seconds = 0;
   uint64_t failed_inputs = 0;
+  std::string adopted_owner;  // set when an input named the owner and the workspace had none
 };
 
 // Fails only when the workspace cannot be written or no input exists; an

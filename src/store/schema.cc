@@ -175,8 +175,59 @@ CREATE TABLE quarantine (
 );
 )sql";
 
+// Migration 2: address-book contacts, and what Bluesky-style sources need:
+// the record id of a follow (its deletion names only that) and when it ended.
+constexpr const char* kMigration2 = R"sql(
+ALTER TABLE follows ADD COLUMN record_id TEXT;
+ALTER TABLE follows ADD COLUMN ended_at INTEGER;
+CREATE INDEX follows_by_record ON follows (record_id) WHERE record_id IS NOT NULL;
+
+CREATE TABLE contacts (
+  contact_key INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  given_name TEXT,
+  family_name TEXT,
+  company TEXT,
+  title TEXT,
+  location TEXT,
+  connected_on INTEGER,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  UNIQUE (source, source_id)
+);
+
+CREATE TABLE contact_emails (
+  contact_key INTEGER NOT NULL REFERENCES contacts (contact_key) ON DELETE CASCADE,
+  email TEXT NOT NULL,
+  PRIMARY KEY (contact_key, email)
+) WITHOUT ROWID;
+CREATE INDEX contact_emails_by_email ON contact_emails (email);
+
+CREATE TABLE contact_phones (
+  contact_key INTEGER NOT NULL REFERENCES contacts (contact_key) ON DELETE CASCADE,
+  phone TEXT NOT NULL,
+  PRIMARY KEY (contact_key, phone)
+) WITHOUT ROWID;
+
+CREATE TABLE contact_urls (
+  contact_key INTEGER NOT NULL REFERENCES contacts (contact_key) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  PRIMARY KEY (contact_key, url)
+) WITHOUT ROWID;
+
+CREATE TABLE contact_handles (
+  contact_key INTEGER NOT NULL REFERENCES contacts (contact_key) ON DELETE CASCADE,
+  platform TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  PRIMARY KEY (contact_key, platform, handle)
+) WITHOUT ROWID;
+CREATE INDEX contact_handles_by_handle ON contact_handles (platform, handle);
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> migrations = {kMigration1};
+  static const std::vector<const char*> migrations = {kMigration1, kMigration2};
   return migrations;
 }
 

@@ -24,7 +24,7 @@ Result<WorkspaceSummary> SummariseWorkspace(Workspace& workspace, size_t recent_
   for (const OwnerRef& owner : config->owners) summary.owners.push_back(FormatOwnerRef(owner));
 
   for (const char* table : {"accounts", "posts", "post_hashtags", "post_mentions", "post_urls", "follows",
-                            "interactions", "lists", "list_members", "import_runs", "quarantine"}) {
+                            "interactions", "lists", "list_members", "contacts", "import_runs", "quarantine"}) {
     Result<int64_t> rows = db.QueryInt(std::string("SELECT count(*) FROM ") + table);
     if (!rows.ok()) return rows.status();
     summary.tables.push_back({table, rows.value()});
