@@ -108,6 +108,12 @@ Status BatchWriter::Prepare() {
       {&insert_account_, kInsertAccount},
       {&update_account_, kUpdateAccount},
       {&find_post_, kFindPost},
+      {&update_metrics_,
+       "UPDATE posts SET retweet_count = max(coalesce(retweet_count, ?1), coalesce(?1, retweet_count)), "
+       "reply_count = max(coalesce(reply_count, ?2), coalesce(?2, reply_count)), "
+       "like_count = max(coalesce(like_count, ?3), coalesce(?3, like_count)), "
+       "quote_count = max(coalesce(quote_count, ?4), coalesce(?4, quote_count)), "
+       "impression_count = max(coalesce(impression_count, ?5), coalesce(?5, impression_count)) WHERE post_key = ?6"},
       {&record_current_handle_,
        "INSERT OR IGNORE INTO account_handles (account_key, handle_lower, handle, first_seen, last_seen) "
        "SELECT account_key, handle_lower, handle, first_seen, coalesce(handle_observed_at, last_seen) "
@@ -176,8 +182,29 @@ Status BatchWriter::Write(const Batch& batch) {
   if (!status.ok()) {
     account_cache_.clear();
     post_cache_.clear();
+    dirty_posts_.clear();
   }
   return status;
+}
+
+Status BatchWriter::FlushMetrics() {
+  for (const std::string& cache_key : dirty_posts_) {
+    auto found = post_cache_.find(cache_key);
+    if (found == post_cache_.end() || !found->second.metrics_dirty) continue;
+    CachedPost& cached = found->second;
+    for (int index = 0; index < 5; ++index) {
+      if (cached.metrics[index] >= 0) {
+        update_metrics_.Bind(index + 1, cached.metrics[index]);
+      } else {
+        update_metrics_.BindNull(index + 1);
+      }
+    }
+    update_metrics_.Bind(6, cached.key);
+    CROWDLENS_RETURN_IF_ERROR(update_metrics_.Run());
+    cached.metrics_dirty = false;
+  }
+  dirty_posts_.clear();
+  return Status::Ok();
 }
 
 Status BatchWriter::WriteAll(const Batch& batch) {
@@ -194,6 +221,7 @@ Status BatchWriter::WriteAll(const Batch& batch) {
     CROWDLENS_RETURN_IF_ERROR(WriteEdge(edge));
     ++counts_.edges;
   }
+  CROWDLENS_RETURN_IF_ERROR(FlushMetrics());
   for (const Contact& contact : batch.contacts) {
     CROWDLENS_RETURN_IF_ERROR(WriteContact(contact));
     ++counts_.contacts;
@@ -365,11 +393,18 @@ Status BatchWriter::WritePost(const Post& post) {
   std::string cache_key = CacheKey(post.platform, post.platform_id);
   auto found = post_cache_.find(cache_key);
   if (found != post_cache_.end()) {
-    // Seen before: only growing metrics or a longer text are news.
+    // Seen before: growing metrics are merged once per batch (a status
+    // embedded in each of its retweets grows with every one); only a longer
+    // text (an extended tweet) is written now.
     CachedPost& cached = found->second;
-    bool news = text_length > cached.text_length;
-    for (int index = 0; index < 5; ++index) news = news || incoming[index] > cached.metrics[index];
-    if (!news) return Status::Ok();
+    for (int index = 0; index < 5; ++index) {
+      if (incoming[index] > cached.metrics[index]) {
+        cached.metrics[index] = incoming[index];
+        if (!cached.metrics_dirty) dirty_posts_.push_back(cache_key);
+        cached.metrics_dirty = true;
+      }
+    }
+    if (text_length <= cached.text_length) return Status::Ok();
   }
   Result<int64_t> author = ResolveId(post.platform, post.author_id, "", post.created_at);
   if (!author.ok()) return author.status();

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "model/batch.h"
 #include "store/sqlite.h"
@@ -58,9 +59,11 @@ class BatchWriter {
     int64_t key = 0;
     int64_t text_length = 0;
     int64_t metrics[5] = {-1, -1, -1, -1, -1};  // retweets, replies, likes, quotes, impressions
+    bool metrics_dirty = false;                  // grown since written; FlushMetrics writes them
   };
 
   Status WriteAll(const Batch& batch);
+  Status FlushMetrics();
   void BindAccount(Statement& stmt, const Account& account);
   void BindPost(Statement& stmt, const Post& post, int64_t author_key, std::optional<int64_t> reply_to_account);
   Result<int64_t> ResolveAccount(const Account& account);
@@ -78,8 +81,9 @@ class BatchWriter {
   WriteCounts counts_;
   std::unordered_map<std::string, CachedAccount> account_cache_;
   std::unordered_map<std::string, CachedPost> post_cache_;
+  std::vector<std::string> dirty_posts_;
   Statement find_account_, insert_account_, update_account_, find_by_handle_, upsert_handle_, record_current_handle_,
-      find_post_,
+      find_post_, update_metrics_,
       insert_post_, update_post_, insert_hashtag_, insert_mention_, insert_url_, upsert_follow_, upsert_interaction_,
       upsert_quarantine_, upsert_contact_, insert_contact_email_, insert_contact_phone_, insert_contact_url_,
       insert_contact_handle_, delete_post_children_[3], delete_post_, end_follow_;
