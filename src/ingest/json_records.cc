@@ -29,9 +29,9 @@ size_t SkipPreamble(std::string_view bytes) {
   return pos;
 }
 
-// Finds the end of the JSON value starting at `pos` ('{' or '['), honouring
-// strings and escapes. Returns npos when the value does not close.
-size_t FindValueEnd(std::string_view bytes, size_t pos) {
+}  // namespace
+
+size_t FindJsonValueEnd(std::string_view bytes, size_t pos) {
   int depth = 0;
   bool in_string = false;
   for (size_t index = pos; index < bytes.size(); ++index) {
@@ -54,6 +54,8 @@ size_t FindValueEnd(std::string_view bytes, size_t pos) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 class RecordParser {
  public:
@@ -127,7 +129,7 @@ Status ReadArray(std::string_view source_name, std::string_view bytes, size_t st
     }
     size_t end;
     if (c == '{' || c == '[') {
-      end = FindValueEnd(bytes, pos);
+      end = FindJsonValueEnd(bytes, pos);
     } else {
       end = bytes.find_first_of(",]", pos);
     }
@@ -156,7 +158,7 @@ JsonLayout DetectJsonLayout(std::string_view bytes) {
   // JSON lines when the first line is a complete value and more follows it.
   size_t newline = bytes.find('\n', pos);
   if (newline == std::string_view::npos) return JsonLayout::kDocument;
-  size_t end = FindValueEnd(bytes.substr(0, newline), pos);
+  size_t end = FindJsonValueEnd(bytes.substr(0, newline), pos);
   if (end == std::string_view::npos) return JsonLayout::kDocument;
   return SkipWhitespace(bytes, newline) < bytes.size() ? JsonLayout::kLines : JsonLayout::kDocument;
 }

@@ -41,6 +41,10 @@ using JsonRecordHandler = std::function<void(simdjson::ondemand::value record, c
 
 enum class JsonLayout { kEmpty, kDocument, kArray, kLines };
 
+// Finds the end of the JSON object or array starting at `pos`, honouring
+// strings and escapes; npos when it does not close.
+size_t FindJsonValueEnd(std::string_view bytes, size_t pos);
+
 // Finds the layout of `bytes` (after any BOM or JavaScript prefix).
 JsonLayout DetectJsonLayout(std::string_view bytes);
 

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "core/time.h"
+#include "core/unique_append.h"
 #include "ingest/json_fields.h"
 #include "ingest/json_records.h"
 
@@ -21,14 +22,6 @@ struct Entities {
   std::vector<Mention> mentions;
   std::vector<std::string> urls;
 };
-
-template <typename T, typename Key>
-void AddUnique(std::vector<T>& list, T item, Key key) {
-  for (const T& existing : list) {
-    if (key(existing) == key(item)) return;
-  }
-  list.push_back(std::move(item));
-}
 
 // Reads a status's entities; for a profile's entities ({"url": {"urls": [...]}})
 // the profile link lands in `profile_url`.
@@ -48,7 +41,7 @@ void ReadEntities(value field, Entities& out, std::optional<std::string>* profil
       for (value tag : list.get_array()) {
         if (tag.type() != json_type::object) continue;
         std::optional<std::string> text = json::String(tag["text"]);
-        if (text && !text->empty()) AddUnique(out.hashtags, json::AsciiLower(*text), [](const auto& s) { return s; });
+        if (text && !text->empty()) AppendUnique(out.hashtags, json::AsciiLower(*text), [](const auto& s) { return s; });
       }
     } else if (key == "user_mentions") {
       for (value mention : list.get_array()) {
@@ -65,7 +58,7 @@ void ReadEntities(value field, Entities& out, std::optional<std::string>* profil
           }
         }
         if (item.account_id.empty() && !item.handle.empty()) item.account_id = "@" + json::AsciiLower(item.handle);
-        if (!item.account_id.empty()) AddUnique(out.mentions, std::move(item), [](const Mention& m) { return m.account_id; });
+        if (!item.account_id.empty()) AppendUnique(out.mentions, std::move(item), [](const Mention& m) { return m.account_id; });
       }
     } else if (key == "urls") {
       for (value link : list.get_array()) {
@@ -77,7 +70,7 @@ void ReadEntities(value field, Entities& out, std::optional<std::string>* profil
           else if (part_key == "expanded_url") expanded = json::String(part.value());
         }
         std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
-        if (!chosen.empty()) AddUnique(out.urls, std::move(chosen), [](const auto& s) { return s; });
+        if (!chosen.empty()) AppendUnique(out.urls, std::move(chosen), [](const auto& s) { return s; });
       }
     }
   }

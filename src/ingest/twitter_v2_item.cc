@@ -1,6 +1,7 @@
 #include "ingest/twitter_v2_item.h"
 
 #include "core/time.h"
+#include "core/unique_append.h"
 #include "ingest/json_fields.h"
 
 namespace crowdlens::twitter_v2 {
@@ -14,34 +15,10 @@ void ReadReferences(value list, Item& item, int depth);
 void ReadMetrics(object metrics, Item& item);
 void ReadEntities(object entities, Item& item, int depth);
 
-
-
-// Marks a profile whose observed_at is known only when its page has been read.
-
-
-// twarc's flattened tweets embed referenced tweets that embed their own
-// references; deeper than this only the references' ids are kept.
-
-
-template <typename T, typename Key>
-void AddUnique(std::vector<T>& list, T item, Key key) {
-  for (const T& existing : list) {
-    if (key(existing) == key(item)) return;
-  }
-  list.push_back(std::move(item));
-}
-
-
-
-
-
 const std::string& Itself(const std::string& text) { return text; }
 const std::string& MentionKey(const SeenMention& seen) { return seen.mention.account_id; }
 
 // Everything a v2 object may carry; which fields are set tells what it was.
-
-
-
 
 ItemKind Classify(const Item& item) {
   if (item.text || item.note_text || item.author_id) return ItemKind::kTweet;
@@ -90,7 +67,6 @@ Account MakeProfile(const Item& item) {
   account.has_profile = true;
   return account;
 }
-
 
 void ReadItemFields(object fields, Item& item, int depth) {
   for (auto field : fields) {
@@ -220,7 +196,7 @@ void ReadEntities(object entities, Item& item, int depth) {
           if (part.unescaped_key().value() != "tag") continue;
           std::optional<std::string> text = json::String(part.value());
           if (text && !text->empty()) {
-            AddUnique(item.hashtags, json::AsciiLower(*text), Itself);
+            AppendUnique(item.hashtags, json::AsciiLower(*text), Itself);
           }
         }
       }
@@ -239,7 +215,7 @@ void ReadEntities(object entities, Item& item, int depth) {
           continue;
         }
         if (user.id && HasProfile(user)) seen.profile = MakeProfile(user);
-        AddUnique(item.mentions, std::move(seen), MentionKey);
+        AppendUnique(item.mentions, std::move(seen), MentionKey);
       }
     } else if (key == "urls") {
       for (value link : entry.get_array()) {
@@ -251,11 +227,10 @@ void ReadEntities(object entities, Item& item, int depth) {
           else if (part_key == "expanded_url") expanded = json::String(part.value());
         }
         std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
-        if (!chosen.empty()) AddUnique(item.urls, std::move(chosen), Itself);
+        if (!chosen.empty()) AppendUnique(item.urls, std::move(chosen), Itself);
       }
     }
   }
 }
-
 
 }  // namespace crowdlens::twitter_v2

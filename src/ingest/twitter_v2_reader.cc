@@ -17,6 +17,8 @@
 // dated by their tweet, as the v1.1 reader does.
 #include "ingest/twitter_v2_reader.h"
 
+#include <cstring>
+
 #include "ingest/twitter_v2_item.h"
 
 #include <algorithm>
@@ -42,28 +44,9 @@ using namespace twitter_v2;
 // The text of the JSON value starting at `start`, found by matching brackets;
 // stops at the zero padding that follows every parsed buffer.
 std::string_view ValueText(const char* start) {
-  int depth = 0;
-  bool in_string = false;
-  const char* cursor = start;
-  for (; *cursor != '\0'; ++cursor) {
-    char c = *cursor;
-    if (in_string) {
-      if (c == '\\' && cursor[1] != '\0') {
-        ++cursor;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (--depth == 0) return {start, static_cast<size_t>(cursor - start + 1)};
-    }
-  }
-  return {start, static_cast<size_t>(cursor - start)};
+  std::string_view rest(start, std::strlen(start));
+  size_t end = FindJsonValueEnd(rest, 0);
+  return end == std::string_view::npos ? rest : rest.substr(0, end);
 }
 
 // Errors after which the parser can still step over the rest of the element:
