@@ -30,6 +30,8 @@
 namespace crowdlens {
 namespace {
 
+using namespace std::string_view_literals;
+
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::object;
 using simdjson::ondemand::value;
@@ -60,28 +62,28 @@ void ReadResponse(object response, Exchange& exchange) {
   for (auto field : response) {
     std::string_view key = field.unescaped_key();
     value entry = field.value();
-    if (key == "status") {
+    if (key == "status"sv) {
       if (entry.type() == json_type::object) {
         for (auto part : entry.get_object()) {
           std::string_view part_key = part.unescaped_key();
-          if (part_key == "code" || part_key == "status_code") exchange.status = json::Int(part.value());
+          if (part_key == "code"sv || part_key == "status_code"sv) exchange.status = json::Int(part.value());
         }
       } else {
         exchange.status = json::Int(entry);
       }
-    } else if (key == "body") {
+    } else if (key == "body"sv) {
       if (entry.type() != json_type::object) continue;
       for (auto part : entry.get_object()) {
         std::string_view part_key = part.unescaped_key();
-        if (part_key == "string") {
+        if (part_key == "string"sv) {
           if (auto text = json::String(part.value()); text && !exchange.body) exchange.body = std::move(text);
-        } else if (part_key == "base64_string") {
+        } else if (part_key == "base64_string"sv) {
           if (auto text = json::String(part.value())) exchange.body = DecodeBase64(*text);
-        } else if (part_key == "file") {
+        } else if (part_key == "file"sv) {
           exchange.body_in_file = json::Bool(part.value()).value_or(false);
         }
       }
-    } else if (key == "headers") {
+    } else if (key == "headers"sv) {
       if (entry.type() != json_type::object) continue;
       for (auto part : entry.get_object()) {
         std::string_view part_key = part.unescaped_key();
@@ -97,14 +99,14 @@ Exchange ReadExchange(object interaction) {
   for (auto field : interaction) {
     std::string_view key = field.unescaped_key();
     value entry = field.value();
-    if (key == "request") {
+    if (key == "request"sv) {
       if (entry.type() != json_type::object) continue;
       for (auto part : entry.get_object()) {
         if (part.unescaped_key().value() == "uri") exchange.uri = json::String(part.value()).value_or("");
       }
-    } else if (key == "response") {
+    } else if (key == "response"sv) {
       if (entry.type() == json_type::object) ReadResponse(entry.get_object(), exchange);
-    } else if (key == "recorded_at") {
+    } else if (key == "recorded_at"sv) {
       if (auto text = json::String(entry)) exchange.recorded_at = ParseRecordedAt(*text);
     }
   }
@@ -155,9 +157,9 @@ bool V1RecordKeys(object fields) {
   bool status = false, user = false, relation = false;
   for (auto field : fields) {
     std::string_view key = field.unescaped_key();
-    if (key == "text" || key == "full_text") status = true;
-    else if (key == "screen_name") user = true;
-    else if (key == "connections") relation = true;  // friendships/lookup: relations to the account holder
+    if (key == "text"sv || key == "full_text"sv) status = true;
+    else if (key == "screen_name"sv) user = true;
+    else if (key == "connections"sv) relation = true;  // friendships/lookup: relations to the account holder
   }
   return status || (user && !relation);
 }
@@ -170,8 +172,8 @@ void CollectUserIds(value users, std::vector<std::string>& ids, std::string_view
     bool is_user = false;
     for (auto field : user.get_object()) {
       std::string_view key = field.unescaped_key();
-      if (key == id_key || (key == "id" && !id)) id = json::Id(field.value());
-      else if (key == "screen_name" || key == "username") is_user = true;
+      if (key == id_key || (key == "id"sv && !id)) id = json::Id(field.value());
+      else if (key == "screen_name"sv || key == "username"sv) is_user = true;
     }
     if (id && is_user) ids.push_back(*id);
   }
@@ -286,15 +288,15 @@ class CassetteReader {
         if (root.type() != json_type::object) return shape;
         for (auto field : root.get_object()) {
           std::string_view key = field.unescaped_key();
-          if (key == "text" || key == "full_text" || key == "screen_name" || key == "statuses") {
+          if (key == "text"sv || key == "full_text"sv || key == "screen_name"sv || key == "statuses"sv) {
             shape.social = true;
-          } else if (key == "users") {
+          } else if (key == "users"sv) {
             shape.social = true;
             if (follows.present && !follows.ids_only) CollectUserIds(field.value(), shape.listed_users, "id_str");
-          } else if (key == "ids") {
+          } else if (key == "ids"sv) {
             // retweeters/ids and blocks/ids list ids too, but not follows.
             if (follows.present && follows.ids_only) shape.social = true;
-          } else if (key == "relationship") {
+          } else if (key == "relationship"sv) {
             shape.social = shape.relationship = true;
           }
         }
@@ -326,10 +328,10 @@ class CassetteReader {
     std::optional<std::string> id;
     for (auto field : fields) {
       std::string_view key = field.unescaped_key();
-      if (key == "text") text = true;
-      else if (key == "author_id") author = true;
-      else if (key == "username") username = true;
-      else if (key == "id") id = json::Id(field.value());
+      if (key == "text"sv) text = true;
+      else if (key == "author_id"sv) author = true;
+      else if (key == "username"sv) username = true;
+      else if (key == "id"sv) id = json::Id(field.value());
     }
     if (username && !text && id && follows.present) listed_users.push_back(*id);
     return (text && author) || username;
@@ -367,20 +369,20 @@ class CassetteReader {
       for (auto side : relationship.get_object()) {
         std::string_view side_key = side.unescaped_key();
         if (side_key != "source" && side_key != "target") continue;
-        Account& account = side_key == "source" ? source : target;
+        Account& account = side_key == "source"sv ? source : target;
         value fields = side.value();
         if (fields.type() != json_type::object) continue;
         for (auto part : fields.get_object()) {
           std::string_view key = part.unescaped_key();
-          if (key == "id_str") {
+          if (key == "id_str"sv) {
             if (auto id = json::Id(part.value())) account.platform_id = *id;
-          } else if (key == "id" && account.platform_id.empty()) {
+          } else if (key == "id"sv && account.platform_id.empty()) {
             account.platform_id = json::Id(part.value()).value_or("");
-          } else if (key == "screen_name") {
+          } else if (key == "screen_name"sv) {
             account.handle = json::String(part.value()).value_or("");
-          } else if (key == "following" && side_key == "source") {
+          } else if (key == "following"sv && side_key == "source"sv) {
             following = json::Bool(part.value()).value_or(false);
-          } else if (key == "followed_by" && side_key == "source") {
+          } else if (key == "followed_by"sv && side_key == "source"sv) {
             followed_by = json::Bool(part.value()).value_or(false);
           }
         }

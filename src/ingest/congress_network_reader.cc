@@ -8,6 +8,8 @@
 namespace crowdlens {
 namespace {
 
+using namespace std::string_view_literals;
+
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::value;
 
@@ -37,11 +39,11 @@ void ReadNetwork(value network, const ReadOptions& options, BatchEmitter& emitte
   std::vector<std::string> usernames;
   for (auto field : network.get_object()) {
     std::string_view key = field.unescaped_key();
-    if (key == "outList") {
+    if (key == "outList"sv) {
       out_lists = ReadNested<int64_t>(field.value());
-    } else if (key == "outWeight") {
+    } else if (key == "outWeight"sv) {
       out_weights = ReadNested<double>(field.value());
-    } else if (key == "usernameList") {
+    } else if (key == "usernameList"sv) {
       for (value name : field.value().get_array()) usernames.push_back(std::string(json::Trim(name.get_string())));
     }
   }

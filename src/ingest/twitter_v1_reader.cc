@@ -11,6 +11,8 @@
 namespace crowdlens {
 namespace {
 
+using namespace std::string_view_literals;
+
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::object;
 using simdjson::ondemand::value;
@@ -30,44 +32,44 @@ void ReadEntities(value field, Entities& out, std::optional<std::string>* profil
   for (auto entry : field.get_object()) {
     std::string_view key = entry.unescaped_key();
     value list = entry.value();
-    if (key == "url" && profile_url != nullptr && list.type() == json_type::object) {
+    if (key == "url"sv && profile_url != nullptr && list.type() == json_type::object) {
       Entities link;
       ReadEntities(list, link);
       if (!link.urls.empty()) *profile_url = link.urls.front();
       continue;
     }
     if (list.type() != json_type::array) continue;
-    if (key == "hashtags") {
+    if (key == "hashtags"sv) {
       for (value tag : list.get_array()) {
         if (tag.type() != json_type::object) continue;
         std::optional<std::string> text = json::String(tag["text"]);
         if (text && !text->empty()) AppendUnique(out.hashtags, json::AsciiLower(*text), [](const auto& s) { return s; });
       }
-    } else if (key == "user_mentions") {
+    } else if (key == "user_mentions"sv) {
       for (value mention : list.get_array()) {
         if (mention.type() != json_type::object) continue;
         Mention item;
         for (auto part : mention.get_object()) {
           std::string_view part_key = part.unescaped_key();
-          if (part_key == "id_str") {
+          if (part_key == "id_str"sv) {
             if (auto id = json::Id(part.value())) item.account_id = *id;
-          } else if (part_key == "id" && item.account_id.empty()) {
+          } else if (part_key == "id"sv && item.account_id.empty()) {
             if (auto id = json::Id(part.value())) item.account_id = *id;
-          } else if (part_key == "screen_name") {
+          } else if (part_key == "screen_name"sv) {
             item.handle = json::String(part.value()).value_or("");
           }
         }
         if (item.account_id.empty() && !item.handle.empty()) item.account_id = "@" + json::AsciiLower(item.handle);
         if (!item.account_id.empty()) AppendUnique(out.mentions, std::move(item), [](const Mention& m) { return m.account_id; });
       }
-    } else if (key == "urls") {
+    } else if (key == "urls"sv) {
       for (value link : list.get_array()) {
         if (link.type() != json_type::object) continue;
         std::optional<std::string> url, expanded;
         for (auto part : link.get_object()) {
           std::string_view part_key = part.unescaped_key();
-          if (part_key == "url") url = json::String(part.value());
-          else if (part_key == "expanded_url") expanded = json::String(part.value());
+          if (part_key == "url"sv) url = json::String(part.value());
+          else if (part_key == "expanded_url"sv) expanded = json::String(part.value());
         }
         std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
         if (!chosen.empty()) AppendUnique(out.urls, std::move(chosen), [](const auto& s) { return s; });
@@ -113,122 +115,122 @@ class V1Converter {
     for (auto field : fields) {
       std::string_view key = field.unescaped_key();
       value item = field.value();
-      if (key == "id_str") {
+      if (key == "id_str"sv) {
         if (auto parsed = json::Id(item)) id = parsed;
-      } else if (key == "id") {
+      } else if (key == "id"sv) {
         if (!id) id = json::Id(item);
-      } else if (key == "created_at") {
+      } else if (key == "created_at"sv) {
         created_at_text = json::String(item);
-      } else if (key == "text" || key == "full_text") {
+      } else if (key == "text"sv || key == "full_text"sv) {
         if (auto text = json::String(item)) {
-          if (key == "full_text" || post.text.empty()) post.text = *text;
+          if (key == "full_text"sv || post.text.empty()) post.text = *text;
         }
         has_text = true;
-      } else if (key == "extended_tweet") {
+      } else if (key == "extended_tweet"sv) {
         if (item.type() == json_type::object) {
           for (auto part : item.get_object()) {
             std::string_view part_key = part.unescaped_key();
-            if (part_key == "full_text") extended_text = json::String(part.value());
-            else if (part_key == "entities") ReadEntities(part.value(), extended_entities);
+            if (part_key == "full_text"sv) extended_text = json::String(part.value());
+            else if (part_key == "entities"sv) ReadEntities(part.value(), extended_entities);
           }
           has_extended = true;
         }
-      } else if (key == "user") {
+      } else if (key == "user"sv) {
         if (item.type() == json_type::object) {
           author = ReadUser(item.get_object());
           has_author = true;
         }
-      } else if (key == "entities") {
+      } else if (key == "entities"sv) {
         if (item.type() == json_type::object) {
           // The same key holds a status's entities or a profile's url/description blocks.
           ReadEntities(item, entities, &profile_url_expanded);
         }
-      } else if (key == "in_reply_to_status_id_str") {
+      } else if (key == "in_reply_to_status_id_str"sv) {
         if (auto parsed = json::Id(item)) post.reply_to_post_id = parsed;
-      } else if (key == "in_reply_to_status_id") {
+      } else if (key == "in_reply_to_status_id"sv) {
         if (!post.reply_to_post_id) post.reply_to_post_id = json::Id(item);
-      } else if (key == "in_reply_to_user_id_str") {
+      } else if (key == "in_reply_to_user_id_str"sv) {
         if (auto parsed = json::Id(item)) post.reply_to_account_id = parsed;
-      } else if (key == "in_reply_to_user_id") {
+      } else if (key == "in_reply_to_user_id"sv) {
         if (!post.reply_to_account_id) post.reply_to_account_id = json::Id(item);
-      } else if (key == "in_reply_to_screen_name") {
+      } else if (key == "in_reply_to_screen_name"sv) {
         reply_handle = json::String(item);
-      } else if (key == "retweeted_status") {
+      } else if (key == "retweeted_status"sv) {
         if (item.type() == json_type::object) post.retweet_of_id = ReadObject(item.get_object(), nullptr, false);
-      } else if (key == "quoted_status") {
+      } else if (key == "quoted_status"sv) {
         if (item.type() == json_type::object) post.quote_of_id = ReadObject(item.get_object(), nullptr, false);
-      } else if (key == "quoted_status_id_str") {
+      } else if (key == "quoted_status_id_str"sv) {
         if (auto parsed = json::Id(item); parsed && !post.quote_of_id) post.quote_of_id = parsed;
-      } else if (key == "lang") {
+      } else if (key == "lang"sv) {
         post.lang = json::String(item);
         user.lang = post.lang;
-      } else if (key == "source") {
+      } else if (key == "source"sv) {
         post.source = json::String(item);
-      } else if (key == "place") {
+      } else if (key == "place"sv) {
         if (item.type() == json_type::object) {
           for (auto part : item.get_object()) {
             if (part.unescaped_key().value() == "country_code") post.country_code = json::String(part.value());
           }
         }
-      } else if (key == "retweet_count") {
+      } else if (key == "retweet_count"sv) {
         post.metrics.retweets = json::Int(item);
-      } else if (key == "favorite_count") {
+      } else if (key == "favorite_count"sv) {
         post.metrics.likes = json::Int(item);
-      } else if (key == "reply_count") {
+      } else if (key == "reply_count"sv) {
         post.metrics.replies = json::Int(item);
-      } else if (key == "quote_count") {
+      } else if (key == "quote_count"sv) {
         post.metrics.quotes = json::Int(item);
-      } else if (key == "screen_name") {
+      } else if (key == "screen_name"sv) {
         user.handle = json::String(item).value_or("");
         has_screen_name = true;
-      } else if (key == "name") {
+      } else if (key == "name"sv) {
         user.name = json::String(item);
-      } else if (key == "description") {
+      } else if (key == "description"sv) {
         user.bio = json::String(item);
-      } else if (key == "location") {
+      } else if (key == "location"sv) {
         user.location = json::String(item);
-      } else if (key == "url") {
+      } else if (key == "url"sv) {
         user.url = json::String(item);
-      } else if (key == "followers_count") {
+      } else if (key == "followers_count"sv) {
         user.followers_count = json::Int(item);
-      } else if (key == "friends_count") {
+      } else if (key == "friends_count"sv) {
         user.following_count = json::Int(item);
-      } else if (key == "statuses_count") {
+      } else if (key == "statuses_count"sv) {
         user.post_count = json::Int(item);
-      } else if (key == "listed_count") {
+      } else if (key == "listed_count"sv) {
         user.listed_count = json::Int(item);
-      } else if (key == "verified") {
+      } else if (key == "verified"sv) {
         user.verified = json::Bool(item);
-      } else if (key == "time_zone") {
+      } else if (key == "time_zone"sv) {
         user.time_zone = json::String(item);
-      } else if (key == "status") {
+      } else if (key == "status"sv) {
         // users/lookup embeds the user's latest status, without its "user".
         if (item.type() == json_type::object) {
           simdjson::ondemand::object embedded = item.get_object();
           pending_statuses.push_back(std::string(std::string_view(embedded.raw_json())));
         }
-      } else if (key == "ids") {
+      } else if (key == "ids"sv) {
         has_ids = true;
         if (item.type() == json_type::array) {
           for (value entry : item.get_array()) {
             if (auto parsed = json::Id(entry)) page_ids.push_back(*parsed);
           }
         }
-      } else if (key == "statuses") {
+      } else if (key == "statuses"sv) {
         has_statuses = true;
         if (item.type() == json_type::array) {
           for (value status : item.get_array()) {
             if (status.type() == json_type::object) ReadObject(status.get_object(), nullptr, false);
           }
         }
-      } else if (key == "users") {
+      } else if (key == "users"sv) {
         has_users = true;
         if (item.type() == json_type::array) {
           for (value listed : item.get_array()) {
             if (listed.type() == json_type::object) ReadObject(listed.get_object(), nullptr, false);
           }
         }
-      } else if (key == "delete" || key == "scrub_geo" || key == "limit" || key == "status_withheld") {
+      } else if (key == "delete"sv || key == "scrub_geo"sv || key == "limit"sv || key == "status_withheld"sv) {
         is_delete = true;
       }
     }
@@ -311,40 +313,40 @@ class V1Converter {
     for (auto field : fields) {
       std::string_view key = field.unescaped_key();
       value item = field.value();
-      if (key == "id_str") {
+      if (key == "id_str"sv) {
         if (auto parsed = json::Id(item)) id = parsed;
-      } else if (key == "id") {
+      } else if (key == "id"sv) {
         if (!id) id = json::Id(item);
-      } else if (key == "screen_name") {
+      } else if (key == "screen_name"sv) {
         account.handle = json::String(item).value_or("");
-      } else if (key == "name") {
+      } else if (key == "name"sv) {
         account.name = json::String(item);
-      } else if (key == "description") {
+      } else if (key == "description"sv) {
         account.bio = json::String(item);
-      } else if (key == "location") {
+      } else if (key == "location"sv) {
         account.location = json::String(item);
-      } else if (key == "url") {
+      } else if (key == "url"sv) {
         if (!account.url) account.url = json::String(item);
-      } else if (key == "entities") {
+      } else if (key == "entities"sv) {
         Entities ignored;
         std::optional<std::string> expanded;
         ReadEntities(item, ignored, &expanded);
         if (expanded) account.url = expanded;
-      } else if (key == "followers_count") {
+      } else if (key == "followers_count"sv) {
         account.followers_count = json::Int(item);
-      } else if (key == "friends_count") {
+      } else if (key == "friends_count"sv) {
         account.following_count = json::Int(item);
-      } else if (key == "statuses_count") {
+      } else if (key == "statuses_count"sv) {
         account.post_count = json::Int(item);
-      } else if (key == "listed_count") {
+      } else if (key == "listed_count"sv) {
         account.listed_count = json::Int(item);
-      } else if (key == "created_at") {
+      } else if (key == "created_at"sv) {
         if (auto text = json::String(item)) account.created_at = ParseTimestamp(*text);
-      } else if (key == "verified") {
+      } else if (key == "verified"sv) {
         account.verified = json::Bool(item);
-      } else if (key == "time_zone") {
+      } else if (key == "time_zone"sv) {
         account.time_zone = json::String(item);
-      } else if (key == "lang") {
+      } else if (key == "lang"sv) {
         account.lang = json::String(item);
       }
     }

@@ -6,6 +6,8 @@
 
 namespace crowdlens::twitter_v2 {
 
+using namespace std::string_view_literals;
+
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::object;
 using simdjson::ondemand::value;
@@ -77,66 +79,66 @@ void ReadItemFields(object fields, Item& item, int depth) {
 
 // One field of a tweet, user, mention or embedded object.
 void ReadItemField(std::string_view key, value entry, Item& item, int depth) {
-  if (key == "id") {
+  if (key == "id"sv) {
     item.id = json::Id(entry);
-  } else if (key == "text") {
+  } else if (key == "text"sv) {
     item.text = json::String(entry);
     if (!item.text) item.text = "";
-  } else if (key == "note_tweet") {
+  } else if (key == "note_tweet"sv) {
     if (entry.type() == json_type::object) {
       for (auto part : entry.get_object()) {
         if (part.unescaped_key().value() == "text") item.note_text = json::String(part.value());
       }
     }
-  } else if (key == "author_id") {
+  } else if (key == "author_id"sv) {
     item.author_id = json::Id(entry);
-  } else if (key == "created_at") {
+  } else if (key == "created_at"sv) {
     item.created_at = json::String(entry);
-  } else if (key == "lang") {
+  } else if (key == "lang"sv) {
     item.lang = json::String(entry);
-  } else if (key == "source") {
+  } else if (key == "source"sv) {
     item.source = json::String(entry);
-  } else if (key == "in_reply_to_user_id") {
+  } else if (key == "in_reply_to_user_id"sv) {
     item.in_reply_to_user_id = json::Id(entry);
-  } else if (key == "referenced_tweets") {
+  } else if (key == "referenced_tweets"sv) {
     if (entry.type() == json_type::array) ReadReferences(entry, item, depth);
-  } else if (key == "type") {
+  } else if (key == "type"sv) {
     if (entry.type() == json_type::string) item.reference_type = json::String(entry);
-  } else if (key == "public_metrics") {
+  } else if (key == "public_metrics"sv) {
     if (entry.type() == json_type::object) ReadMetrics(entry.get_object(), item);
-  } else if (key == "entities") {
+  } else if (key == "entities"sv) {
     if (entry.type() == json_type::object) ReadEntities(entry.get_object(), item, depth);
-  } else if (key == "geo") {
+  } else if (key == "geo"sv) {
     if (entry.type() == json_type::object) {
       for (auto part : entry.get_object()) {
         std::string_view part_key = part.unescaped_key();
-        if (part_key == "place_id") item.place_id = json::Id(part.value());
-        else if (part_key == "country_code") item.country_code = json::String(part.value());
+        if (part_key == "place_id"sv) item.place_id = json::Id(part.value());
+        else if (part_key == "country_code"sv) item.country_code = json::String(part.value());
       }
     }
-  } else if (key == "author" || key == "in_reply_to_user") {
+  } else if (key == "author"sv || key == "in_reply_to_user"sv) {
     if (entry.type() == json_type::object && depth < kMaxEmbedDepth) {
       Item user;
       ReadItemFields(entry.get_object(), user, depth + 1);
-      if (user.id) (key == "author" ? item.author : item.reply_user) = MakeProfile(user);
+      if (user.id) (key == "author"sv ? item.author : item.reply_user) = MakeProfile(user);
     }
-  } else if (key == "username") {
+  } else if (key == "username"sv) {
     item.username = json::String(entry);
-  } else if (key == "name") {
+  } else if (key == "name"sv) {
     item.name = json::String(entry);
-  } else if (key == "description") {
+  } else if (key == "description"sv) {
     item.description = json::String(entry);
-  } else if (key == "location") {
+  } else if (key == "location"sv) {
     item.location = json::String(entry);
-  } else if (key == "url") {
+  } else if (key == "url"sv) {
     item.url = json::String(entry);
-  } else if (key == "verified") {
+  } else if (key == "verified"sv) {
     item.verified = json::Bool(entry);
-  } else if (key == "tweet_count") {
+  } else if (key == "tweet_count"sv) {
     item.bucket_count = true;
-  } else if (key == "member_count" || key == "follower_count" || key == "owner_id") {
+  } else if (key == "member_count"sv || key == "follower_count"sv || key == "owner_id"sv) {
     item.list_fields = true;
-  } else if (key == "action") {
+  } else if (key == "action"sv) {
     item.compliance_action = json::String(entry).value_or("unknown");
   }
 }
@@ -147,7 +149,7 @@ void ReadReferences(value list, Item& item, int depth) {
     Item referenced;
     for (auto part : entry.get_object()) {
       std::string_view part_key = part.unescaped_key();
-      if (depth + 1 < kMaxEmbedDepth || part_key == "id" || part_key == "type") {
+      if (depth + 1 < kMaxEmbedDepth || part_key == "id"sv || part_key == "type"sv) {
         ReadItemField(part_key, part.value(), referenced, depth + 1);
       }
     }
@@ -164,15 +166,15 @@ void ReadMetrics(object metrics, Item& item) {
   for (auto part : metrics) {
     std::string_view key = part.unescaped_key();
     value count = part.value();
-    if (key == "retweet_count") item.metrics.retweets = json::Int(count);
-    else if (key == "reply_count") item.metrics.replies = json::Int(count);
-    else if (key == "like_count") item.metrics.likes = json::Int(count);
-    else if (key == "quote_count") item.metrics.quotes = json::Int(count);
-    else if (key == "impression_count") item.metrics.impressions = json::Int(count);
-    else if (key == "followers_count") item.followers_count = json::Int(count), item.has_metrics = true;
-    else if (key == "following_count") item.following_count = json::Int(count), item.has_metrics = true;
-    else if (key == "tweet_count") item.tweet_count = json::Int(count), item.has_metrics = true;
-    else if (key == "listed_count") item.listed_count = json::Int(count), item.has_metrics = true;
+    if (key == "retweet_count"sv) item.metrics.retweets = json::Int(count);
+    else if (key == "reply_count"sv) item.metrics.replies = json::Int(count);
+    else if (key == "like_count"sv) item.metrics.likes = json::Int(count);
+    else if (key == "quote_count"sv) item.metrics.quotes = json::Int(count);
+    else if (key == "impression_count"sv) item.metrics.impressions = json::Int(count);
+    else if (key == "followers_count"sv) item.followers_count = json::Int(count), item.has_metrics = true;
+    else if (key == "following_count"sv) item.following_count = json::Int(count), item.has_metrics = true;
+    else if (key == "tweet_count"sv) item.tweet_count = json::Int(count), item.has_metrics = true;
+    else if (key == "listed_count"sv) item.listed_count = json::Int(count), item.has_metrics = true;
   }
 }
 
@@ -181,7 +183,7 @@ void ReadEntities(object entities, Item& item, int depth) {
   for (auto field : entities) {
     std::string_view key = field.unescaped_key();
     value entry = field.value();
-    if (key == "url") {
+    if (key == "url"sv) {
       if (entry.type() != json_type::object) continue;
       Item link;
       ReadEntities(entry.get_object(), link, depth);
@@ -189,7 +191,7 @@ void ReadEntities(object entities, Item& item, int depth) {
       continue;
     }
     if (entry.type() != json_type::array) continue;
-    if (key == "hashtags") {
+    if (key == "hashtags"sv) {
       for (value tag : entry.get_array()) {
         if (tag.type() != json_type::object) continue;
         for (auto part : tag.get_object()) {
@@ -200,7 +202,7 @@ void ReadEntities(object entities, Item& item, int depth) {
           }
         }
       }
-    } else if (key == "mentions") {
+    } else if (key == "mentions"sv) {
       for (value mention : entry.get_array()) {
         if (mention.type() != json_type::object) continue;
         Item user;
@@ -217,14 +219,14 @@ void ReadEntities(object entities, Item& item, int depth) {
         if (user.id && HasProfile(user)) seen.profile = MakeProfile(user);
         AppendUnique(item.mentions, std::move(seen), MentionKey);
       }
-    } else if (key == "urls") {
+    } else if (key == "urls"sv) {
       for (value link : entry.get_array()) {
         if (link.type() != json_type::object) continue;
         std::optional<std::string> url, expanded;
         for (auto part : link.get_object()) {
           std::string_view part_key = part.unescaped_key();
-          if (part_key == "url") url = json::String(part.value());
-          else if (part_key == "expanded_url") expanded = json::String(part.value());
+          if (part_key == "url"sv) url = json::String(part.value());
+          else if (part_key == "expanded_url"sv) expanded = json::String(part.value());
         }
         std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
         if (!chosen.empty()) AppendUnique(item.urls, std::move(chosen), Itself);

@@ -35,6 +35,8 @@
 namespace crowdlens {
 namespace {
 
+using namespace std::string_view_literals;
+
 using simdjson::ondemand::json_type;
 using simdjson::ondemand::object;
 using simdjson::ondemand::value;
@@ -113,22 +115,22 @@ class V2Converter {
     for (auto field : fields) {
       std::string_view key = field.unescaped_key();
       value entry = field.value();
-      if (key == "data") {
+      if (key == "data"sv) {
         page.envelope = true;
         if (entry.type() == json_type::array) {
           for (value element : entry.get_array()) ReadElement(element, page);
         } else if (entry.type() == json_type::object) {
           ReadElement(entry, page);
         }
-      } else if (key == "includes") {
+      } else if (key == "includes"sv) {
         page.envelope = true;
         if (entry.type() == json_type::object) ReadIncludes(entry.get_object(), page);
-      } else if (key == "errors") {
+      } else if (key == "errors"sv) {
         page.envelope = true;
         if (entry.type() == json_type::array) ReadErrors(entry, page);
-      } else if (key == "meta") {
+      } else if (key == "meta"sv) {
         page.envelope = true;
-      } else if (key == "__twarc") {
+      } else if (key == "__twarc"sv) {
         if (entry.type() == json_type::object) {
           for (auto part : entry.get_object()) {
             if (part.unescaped_key().value() == "retrieved_at") {
@@ -136,9 +138,9 @@ class V2Converter {
             }
           }
         }
-      } else if (key == "matching_rules") {
+      } else if (key == "matching_rules"sv) {
         // Filtered-stream rule tags say why a tweet was delivered, not what it is.
-      } else if (key == "detail" || (key == "title" && !problem)) {
+      } else if (key == "detail"sv || (key == "title"sv && !problem)) {
         problem = json::String(entry);
       } else {
         ReadItemField(key, entry, item, 0);
@@ -220,16 +222,16 @@ class V2Converter {
       std::string_view key = field.unescaped_key();
       value list = field.value();
       if (list.type() != json_type::array) continue;
-      if (key == "users" || key == "tweets") {
+      if (key == "users"sv || key == "tweets"sv) {
         for (value element : list.get_array()) ReadElement(element, page);
-      } else if (key == "places") {
+      } else if (key == "places"sv) {
         for (value place : list.get_array()) {
           if (place.type() != json_type::object) continue;
           std::optional<std::string> id, country;
           for (auto part : place.get_object()) {
             std::string_view part_key = part.unescaped_key();
-            if (part_key == "id") id = json::Id(part.value());
-            else if (part_key == "country_code") country = json::String(part.value());
+            if (part_key == "id"sv) id = json::Id(part.value());
+            else if (part_key == "country_code"sv) country = json::String(part.value());
           }
           if (id && country && !country->empty()) page.place_country[*id] = *country;
         }
@@ -243,9 +245,9 @@ class V2Converter {
       std::optional<std::string> detail, title, message;
       for (auto part : error.get_object()) {
         std::string_view key = part.unescaped_key();
-        if (key == "detail") detail = json::String(part.value());
-        else if (key == "title") title = json::String(part.value());
-        else if (key == "message") message = json::String(part.value());
+        if (key == "detail"sv) detail = json::String(part.value());
+        else if (key == "title"sv) title = json::String(part.value());
+        else if (key == "message"sv) message = json::String(part.value());
       }
       page.first_error = detail ? detail : title ? title : message;
       if (!page.first_error) page.first_error = "no detail given";

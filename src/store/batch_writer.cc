@@ -341,8 +341,9 @@ Result<int64_t> BatchWriter::ResolveId(const std::string& platform, const std::s
   if (found != account_cache_.end()) return found->second.key;
   // "@handle": an account known only by its handle; prefer one whose real id is known.
   if (!platform_id.empty() && platform_id[0] == '@') {
+    const std::string handle_lower = Lower(platform_id.substr(1));
     find_by_handle_.Bind(1, platform);
-    find_by_handle_.Bind(2, Lower(platform_id.substr(1)));
+    find_by_handle_.Bind(2, handle_lower);
     Result<bool> row = find_by_handle_.Step();
     if (!row.ok()) {
       find_by_handle_.Reset();

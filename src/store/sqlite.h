@@ -32,8 +32,10 @@ class Statement {
   void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
   void Bind(int index, int value) { sqlite3_bind_int64(stmt_, index, value); }
   void Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+  // Text is bound without a copy: it must stay alive until the statement has run
+  // (true of every caller, which binds, runs and resets in one go).
   void Bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
   void Bind(int index, const char* text) { Bind(index, std::string_view(text)); }
   void Bind(int index, const std::string& text) { Bind(index, std::string_view(text)); }
