@@ -32,8 +32,8 @@ bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
 
 // True when `host` is `domain` or one of its subdomains.
 bool HostIs(std::string_view host, std::string_view domain) {
-  return host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
-                            host[host.size() - domain.size() - 1] == '.');
+  return host == domain ||
+         (host.size() > domain.size() && host.ends_with(domain) && host[host.size() - domain.size() - 1] == '.');
 }
 
 void AppendUtf8(std::string& out, uint32_t code_point) {
@@ -81,16 +81,16 @@ bool IsTwitterHandle(std::string_view handle) {
 // Paths on twitter.com / x.com that are pages, not accounts.
 bool IsTwitterPage(std::string_view segment) {
   static constexpr std::array<std::string_view, 16> kPages = {
-      "home", "i",        "intent", "share",  "search", "hashtag", "explore", "settings",
-      "messages", "notifications", "login", "signup", "tos",    "privacy", "about",   "compose"};
+      "home",          "i",     "intent", "share", "search",  "hashtag", "explore", "settings", "messages",
+      "notifications", "login", "signup", "tos",   "privacy", "about",   "compose"};
   std::string lower = LowerAscii(segment);
   return std::find(kPages.begin(), kPages.end(), lower) != kPages.end();
 }
 
 // Sites whose https://<host>/@name links are their own accounts, not the fediverse.
 bool IsNonFediverseHost(std::string_view host) {
-  for (std::string_view site : {"medium.com", "youtube.com", "tiktok.com", "threads.net", "threads.com",
-                                "substack.com", "twitter.com", "x.com"}) {
+  for (std::string_view site : {"medium.com", "youtube.com", "tiktok.com", "threads.net", "threads.com", "substack.com",
+                                "twitter.com", "x.com"}) {
     if (HostIs(host, site)) return true;
   }
   return false;
@@ -249,7 +249,8 @@ void SetNames(Contact& contact, std::string given, std::string family, std::stri
 }
 
 Contact FromLinkedIn(const Row& row) {
-  Contact contact{.source = "linkedin"};
+  Contact contact;
+  contact.source = "linkedin";
   SetNames(contact, row.Get("First Name"), row.Get("Last Name"), "");
   AddContactEmail(contact, row.Get("Email Address"));
   AddContactUrl(contact, row.Get("URL"));
@@ -276,7 +277,8 @@ void ForEachNumbered(const Row& row, std::string_view prefix, std::string_view s
 }
 
 Contact FromGoogle(const Row& row) {
-  Contact contact{.source = "google"};
+  Contact contact;
+  contact.source = "google";
   SetNames(contact, row.GetAny({"Given Name", "First Name"}), row.GetAny({"Family Name", "Last Name"}),
            row.Get("Name"));
   ForEachNumbered(row, "E-mail ", " - Value", [&](std::string value) { AddContactEmail(contact, value); });
@@ -290,7 +292,8 @@ Contact FromGoogle(const Row& row) {
 }
 
 Contact FromOutlook(const Row& row) {
-  Contact contact{.source = "outlook"};
+  Contact contact;
+  contact.source = "outlook";
   // Outlook's "Title" is the honorific (Dr, Ms); the role is "Job Title".
   SetNames(contact, row.Get("First Name"), row.Get("Last Name"), "");
   for (std::string_view column : {"E-mail Address", "E-mail 2 Address", "E-mail 3 Address"}) {
@@ -304,8 +307,8 @@ Contact FromOutlook(const Row& row) {
   contact.title = NonEmpty(row.Get("Job Title"));
   for (std::string_view place : {"Business", "Home", "Other"}) {
     std::string prefix(place);
-    contact.location = JoinLocation(
-        {row.Get(prefix + " City"), row.Get(prefix + " State"), row.Get(prefix + " Country/Region")});
+    contact.location =
+        JoinLocation({row.Get(prefix + " City"), row.Get(prefix + " State"), row.Get(prefix + " Country/Region")});
     if (contact.location) break;
   }
   for (std::string_view column : {"Web Page", "Personal Web Page"}) AddContactUrl(contact, row.Get(column));
@@ -354,10 +357,10 @@ bool IsValidUtf8(std::string_view text) {
 
 std::string Windows1252ToUtf8(std::string_view text) {
   // 0x80-0x9F are printable in Windows-1252; the five it leaves undefined map to the C1 controls.
-  static constexpr std::array<uint16_t, 32> kHigh = {
-      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  static constexpr std::array<uint16_t, 32> kHigh = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                                     0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (char c : text) {

@@ -12,6 +12,7 @@ constexpr FormatEntry kFormats[] = {
     {Format::kTwitterV1, "twitter-v1"}, {Format::kTwitterV2, "twitter-v2"},
     {Format::kCassette, "cassette"},    {Format::kEdgeList, "edgelist"},
     {Format::kMatrixMarket, "mtx"},     {Format::kCongressNetwork, "congress-network"},
+    {Format::kContactsCsv, "contacts-csv"},    {Format::kVcard, "vcard"},
 };
 
 }  // namespace

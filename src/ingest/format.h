@@ -16,6 +16,8 @@ enum class Format {
   kEdgeList,      // SNAP/KONECT whitespace edge lists
   kMatrixMarket,  // Matrix Market coordinate files (.mtx)
   kCongressNetwork,  // SNAP US Congress interaction network JSON (usernameList/outList/outWeight)
+  kContactsCsv,      // address books: LinkedIn Connections.csv, Google and Outlook contacts CSV
+  kVcard,            // address books: vCard 2.1/3.0/4.0
 };
 
 // The name used by `--as` and in output ("twitter-v1").

@@ -2,10 +2,12 @@
 
 #include "ingest/cassette_reader.h"
 #include "ingest/congress_network_reader.h"
+#include "ingest/contacts_csv_reader.h"
 #include "ingest/edge_list_reader.h"
 #include "ingest/sniff.h"
 #include "ingest/twitter_v1_reader.h"
 #include "ingest/twitter_v2_reader.h"
+#include "ingest/vcard_reader.h"
 
 namespace crowdlens {
 namespace {
@@ -40,6 +42,10 @@ Status ReadInput(const InputSource& source, const InputBuffer& buffer, Format fo
       return ReadMatrixMarket(source, buffer, effective, emitter);
     case Format::kCongressNetwork:
       return ReadCongressNetwork(source, buffer, effective, emitter);
+    case Format::kContactsCsv:
+      return ReadContactsCsv(source, buffer, effective, emitter);
+    case Format::kVcard:
+      return ReadVcard(source, buffer, effective, emitter);
     case Format::kUnknown:
       break;
   }

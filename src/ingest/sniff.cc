@@ -1,5 +1,8 @@
 #include "ingest/sniff.h"
 
+#include "ingest/contacts_csv_reader.h"
+#include "ingest/vcard_reader.h"
+
 #include <array>
 #include <filesystem>
 
@@ -57,6 +60,11 @@ SniffResult Sniff(std::string_view name, std::string_view head) {
   }
   if (base == "annotation.json" || base == "structure.json") {
     return {.format = Format::kUnknown, .reason = "PHEME thread metadata, not social records"};
+  }
+  if (LooksLikeVcard(name, head)) return {.format = Format::kVcard, .reason = "BEGIN:VCARD"};
+  // Address books before any other CSV: their headers are told apart by name.
+  if (LooksLikeContactsCsv(name, head)) {
+    return {.format = Format::kContactsCsv, .reason = "an address-book CSV header (LinkedIn, Google or Outlook)"};
   }
   char first = body[0];
   if (first == '{' || first == '[' || body.starts_with("window.YTD.")) {

@@ -32,7 +32,9 @@ bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && LowerAscii(text.substr(0, prefix.size())) == LowerAscii(prefix);
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return a.size() == b.size() && StartsWithIgnoreCase(a, b); }
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && StartsWithIgnoreCase(a, b);
+}
 
 // One content line after unfolding, with where it starts in the file.
 struct LogicalLine {
@@ -257,9 +259,12 @@ void AddProfile(Contact& contact, std::string platform, std::string_view value, 
   } else if (StartsWithIgnoreCase(value, "x-apple:")) {
     handle = std::string(TrimSpace(value.substr(8)));
   } else if (is_web) {
+    // The first path segment: https://www.facebook.com/ada.example -> ada.example.
     std::string_view path = value.substr(value.find("//") + 2);
-    path = path.substr(std::min(path.size(), path.find('/') + 1));
-    handle = std::string(path.substr(0, path.find_first_of("/?#")));
+    size_t slash = path.find('/');
+    if (slash != std::string_view::npos) {
+      handle = std::string(path.substr(slash + 1, path.find_first_of("/?#", slash + 1) - slash - 1));
+    }
   } else {
     handle = std::string(value);
   }
@@ -287,15 +292,16 @@ void AddImpp(Contact& contact, const Property& property, std::string_view value)
   value = TrimSpace(value);
   std::string scheme;
   size_t colon = value.find(':');
-  if (colon != std::string_view::npos &&
-      std::all_of(value.begin(), value.begin() + colon, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.'; })) {
+  if (colon != std::string_view::npos && std::all_of(value.begin(), value.begin() + colon, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.';
+      })) {
     scheme = LowerAscii(value.substr(0, colon));
     value.remove_prefix(colon + 1);
   }
   if (value.starts_with("//")) value.remove_prefix(2);
   value = value.substr(0, value.find('?'));
-  std::string platform = (scheme.empty() || scheme == "x-apple") ? PlatformName(property.FirstParam("X-SERVICE-TYPE"))
-                                                                  : scheme;
+  std::string platform =
+      (scheme.empty() || scheme == "x-apple") ? PlatformName(property.FirstParam("X-SERVICE-TYPE")) : scheme;
   AddContactHandle(contact, SocialHandle{.platform = std::move(platform), .handle = std::string(TrimSpace(value))});
 }
 
@@ -315,7 +321,8 @@ std::optional<std::string> DecodeValue(const Property& property) {
 
 // Fills `contact` from a card's content lines; returns why the card cannot be read, or "".
 std::string ReadCard(const std::vector<LogicalLine>& lines, const ReadOptions& options, Contact& contact) {
-  contact = Contact{.source = "vcard"};
+  contact = Contact();
+  contact.source = "vcard";
   std::string full_name;
   for (const LogicalLine& line : lines) {
     if (TrimSpace(line.text).empty()) continue;
@@ -372,8 +379,8 @@ std::string ReadCard(const std::vector<LogicalLine>& lines, const ReadOptions& o
       AddProfile(contact, "linkedin", Unescape(*value), "");
     }
   }
-  contact.name = full_name.empty() ? JoinName(contact.given_name.value_or(""), contact.family_name.value_or(""))
-                                   : full_name;
+  contact.name =
+      full_name.empty() ? JoinName(contact.given_name.value_or(""), contact.family_name.value_or("")) : full_name;
   if (contact.name.empty() && contact.emails.empty()) {
     return "a card with neither a name (FN or N) nor an email; add one of them or remove the card";
   }

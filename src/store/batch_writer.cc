@@ -337,7 +337,11 @@ Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
 
 Result<int64_t> BatchWriter::ResolveId(const std::string& platform, const std::string& platform_id,
                                        const std::string& handle, int64_t observed_at) {
-  auto found = account_cache_.find(CacheKey(platform, platform_id));
+  // The hot path (authors and mentions already seen): a lookup without allocating.
+  lookup_key_.assign(platform);
+  lookup_key_ += '\x1f';
+  lookup_key_ += platform_id;
+  auto found = account_cache_.find(lookup_key_);
   if (found != account_cache_.end()) return found->second.key;
   // "@handle": an account known only by its handle; prefer one whose real id is known.
   if (!platform_id.empty() && platform_id[0] == '@') {

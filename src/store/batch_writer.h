@@ -82,6 +82,7 @@ class BatchWriter {
   std::unordered_map<std::string, CachedAccount> account_cache_;
   std::unordered_map<std::string, CachedPost> post_cache_;
   std::vector<std::string> dirty_posts_;
+  std::string lookup_key_;  // reused by ResolveId so cache hits allocate nothing
   Statement find_account_, insert_account_, update_account_, find_by_handle_, upsert_handle_, record_current_handle_,
       find_post_, update_metrics_,
       insert_post_, update_post_, insert_hashtag_, insert_mention_, insert_url_, upsert_follow_, upsert_interaction_,
