@@ -13,6 +13,7 @@ constexpr FormatEntry kFormats[] = {
     {Format::kCassette, "cassette"},    {Format::kEdgeList, "edgelist"},
     {Format::kMatrixMarket, "mtx"},     {Format::kCongressNetwork, "congress-network"},
     {Format::kContactsCsv, "contacts-csv"},    {Format::kVcard, "vcard"},
+    {Format::kXArchive, "x-archive"},          {Format::kBluesky, "bluesky"},
 };
 
 }  // namespace

@@ -18,6 +18,8 @@ enum class Format {
   kCongressNetwork,  // SNAP US Congress interaction network JSON (usernameList/outList/outWeight)
   kContactsCsv,      // address books: LinkedIn Connections.csv, Google and Outlook contacts CSV
   kVcard,            // address books: vCard 2.1/3.0/4.0
+  kXArchive,         // the X/Twitter account archive's data files (tweets.js, follower.js, ...)
+  kBluesky,          // Bluesky: Jetstream events and AT Protocol API responses
 };
 
 // The name used by `--as` and in output ("twitter-v1").

@@ -1,5 +1,6 @@
 #include "ingest/read_input.h"
 
+#include "ingest/bluesky_reader.h"
 #include "ingest/cassette_reader.h"
 #include "ingest/congress_network_reader.h"
 #include "ingest/contacts_csv_reader.h"
@@ -8,6 +9,7 @@
 #include "ingest/twitter_v1_reader.h"
 #include "ingest/twitter_v2_reader.h"
 #include "ingest/vcard_reader.h"
+#include "ingest/x_archive_reader.h"
 
 namespace crowdlens {
 namespace {
@@ -46,6 +48,16 @@ Status ReadInput(const InputSource& source, const InputBuffer& buffer, Format fo
       return ReadContactsCsv(source, buffer, effective, emitter);
     case Format::kVcard:
       return ReadVcard(source, buffer, effective, emitter);
+    case Format::kXArchive: {
+      Status status = ReadXArchiveFile(source, buffer, effective, emitter);
+      // A private part under another name (direct messages renamed tweets.js) is refused unread.
+      if (status.code() != ErrorCode::kUnsupported) return status;
+      report.skipped = true;
+      report.reason = status.message();
+      return Status::Ok();
+    }
+    case Format::kBluesky:
+      return ReadBluesky(source, buffer, effective, emitter);
     case Format::kUnknown:
       break;
   }

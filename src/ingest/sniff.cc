@@ -1,7 +1,9 @@
 #include "ingest/sniff.h"
 
 #include "ingest/contacts_csv_reader.h"
+#include "ingest/bluesky_reader.h"
 #include "ingest/vcard_reader.h"
+#include "ingest/x_archive_reader.h"
 
 #include <array>
 #include <filesystem>
@@ -49,6 +51,10 @@ bool LooksLikeEdgeList(std::string_view head) {
 
 SniffResult Sniff(std::string_view name, std::string_view head) {
   std::string base = std::filesystem::path(std::string(name)).filename().string();
+  // Private parts of an X archive (direct messages, IP logs...) are never read, whatever they hold.
+  if (IsPrivateXArchiveFile(name)) {
+    return {.format = Format::kUnknown, .reason = "a private part of the X archive; never imported"};
+  }
   std::string_view body = StripPreamble(head);
   if (body.empty()) return {.format = Format::kUnknown, .reason = "the file is empty"};
   // The standard header is "%%MatrixMarket"; some repositories write one '%'.
@@ -66,7 +72,13 @@ SniffResult Sniff(std::string_view name, std::string_view head) {
   if (LooksLikeContactsCsv(name, head)) {
     return {.format = Format::kContactsCsv, .reason = "an address-book CSV header (LinkedIn, Google or Outlook)"};
   }
+  if (LooksLikeXArchiveFile(name, head)) {
+    return {.format = Format::kXArchive, .reason = "an X account archive data file"};
+  }
   char first = body[0];
+  if ((first == '{' || first == '[') && LooksLikeBluesky(name, head)) {
+    return {.format = Format::kBluesky, .reason = "AT Protocol records (did:, at://)"};
+  }
   if (first == '{' || first == '[' || body.starts_with("window.YTD.")) {
     if (Contains(body, "\"http_interactions\"") || Contains(body, "\"interactions\"")) {
       return {.format = Format::kCassette, .reason = "recorded API exchanges"};

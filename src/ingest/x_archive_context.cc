@@ -101,26 +101,29 @@ Manifest ReadManifest(const InputSource& source) {
   return manifest;
 }
 
-std::optional<XArchiveOwner> ReadAccountOwner(const InputSource& source) {
-  std::optional<std::string> text = ReadSibling(source, "account.js");
+std::optional<Account> ReadSiblingEntry(const InputSource& source, std::string_view base, std::string_view wrapper,
+                                        int64_t observed_at) {
+  std::optional<std::string> text = ReadSibling(source, base);
   if (!text) return std::nullopt;
-  std::optional<XArchiveOwner> found;
-  ForEachSiblingRecord("account.js", *text, [&](value record, const JsonRecordPosition&) {
+  std::optional<Account> found;
+  ForEachSiblingRecord(base, *text, [&](value record, const JsonRecordPosition&) {
     if (found || record.type() != json_type::object) return;
     for (auto field : record.get_object()) {
-      if (field.unescaped_key().value() != "account") continue;
-      value account = field.value();
-      if (account.type() != json_type::object) continue;
-      XArchiveOwner owner;
-      for (auto part : account.get_object()) {
-        std::string_view key = part.unescaped_key();
-        if (key == "accountId") owner.platform_id = json::Id(part.value()).value_or("");
-        else if (key == "username") owner.handle = json::String(part.value()).value_or("");
-      }
-      if (!owner.platform_id.empty()) found = owner;
+      if (field.unescaped_key().value() != wrapper) continue;
+      found = wrapper == "account" ? ReadXArchiveAccount(field.value(), observed_at)
+                                   : ReadXArchiveProfile(field.value(), observed_at);
+      return;
     }
   });
   return found;
+}
+
+Account EmptyProfile(int64_t observed_at) {
+  Account account;
+  account.platform = "twitter";
+  account.observed_at = observed_at;
+  account.has_profile = true;
+  return account;
 }
 
 // --of HANDLE names the owner by handle, --of "#USER_ID" by id (as for id pages).
@@ -206,20 +209,73 @@ Result<XArchivePart> IdentifyXArchivePart(std::string_view name, std::string_vie
   return part;
 }
 
+Account ReadXArchiveAccount(value entry, int64_t observed_at) {
+  if (entry.type() != json_type::object) throw RecordError("an account entry that is not an object");
+  Account account = EmptyProfile(observed_at);
+  for (auto part : entry.get_object()) {
+    std::string_view key = part.unescaped_key();
+    // "email" and "createdVia" are skipped unread: the owner's address never leaves the archive.
+    if (key == "accountId") {
+      account.platform_id = json::Id(part.value()).value_or("");
+    } else if (key == "username") {
+      account.handle = json::String(part.value()).value_or("");
+    } else if (key == "accountDisplayName") {
+      account.name = json::String(part.value());
+    } else if (key == "createdAt") {
+      if (auto text = json::String(part.value())) account.created_at = ParseTimestamp(*text);
+    }
+  }
+  if (account.platform_id.empty()) throw RecordError("an account entry without an accountId");
+  return account;
+}
+
+Account ReadXArchiveProfile(value entry, int64_t observed_at) {
+  if (entry.type() != json_type::object) throw RecordError("a profile entry that is not an object");
+  Account profile = EmptyProfile(observed_at);
+  for (auto part : entry.get_object()) {
+    if (part.unescaped_key().value() != "description") continue;
+    value description = part.value();
+    if (description.type() != json_type::object) continue;
+    for (auto field : description.get_object()) {
+      std::string_view key = field.unescaped_key();
+      if (key == "bio") profile.bio = json::String(field.value());
+      else if (key == "website") profile.url = json::String(field.value());
+      else if (key == "location") profile.location = json::String(field.value());
+    }
+  }
+  return profile;
+}
+
+void CompleteXArchiveProfile(Account& profile, const Account& other) {
+  if (!profile.name) profile.name = other.name;
+  if (!profile.bio) profile.bio = other.bio;
+  if (!profile.location) profile.location = other.location;
+  if (!profile.url) profile.url = other.url;
+  if (!profile.created_at) profile.created_at = other.created_at;
+}
+
 XArchiveContext LoadXArchiveContext(const InputSource& source, const ReadOptions& options) {
   XArchiveContext context;
   Manifest manifest = ReadManifest(source);
-  context.owner = ReadAccountOwner(source);
+  std::optional<int64_t> member_time;
+  if (!manifest.generated_at && !source.member.empty()) member_time = ZipMemberTime(source);
+  context.observed_at = manifest.generated_at.value_or(member_time.value_or(options.import_time));
+
+  std::optional<Account> account = ReadSiblingEntry(source, "account.js", "account", context.observed_at);
+  if (account) context.owner = XArchiveOwner{.platform_id = account->platform_id, .handle = account->handle};
   if (!context.owner) context.owner = manifest.owner;
   if (!context.owner) context.owner = OwnerFromOption(options);
   if (!context.owner) {
     context.missing_owner_reason =
         "the X archive has no data/account.js beside this file to name its owner; keep account.js with the "
         "archive or import it with --of HANDLE (the archive's account)";
+    return context;
   }
-  std::optional<int64_t> member_time;
-  if (!manifest.generated_at && !source.member.empty()) member_time = ZipMemberTime(source);
-  context.observed_at = manifest.generated_at.value_or(member_time.value_or(options.import_time));
+  context.owner_profile = account ? *account : EmptyProfile(context.observed_at);
+  context.owner_profile.platform_id = context.owner->platform_id;
+  context.owner_profile.handle = context.owner->handle;
+  std::optional<Account> profile = ReadSiblingEntry(source, "profile.js", "profile", context.observed_at);
+  if (profile) CompleteXArchiveProfile(context.owner_profile, *profile);
   return context;
 }
 

@@ -14,6 +14,8 @@
 //   XArchiveContext context = LoadXArchiveContext(source, options);
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +24,7 @@
 #include "core/input.h"
 #include "core/status.h"
 #include "ingest/read_options.h"
+#include "model/account.h"
 
 namespace crowdlens {
 
@@ -48,7 +51,23 @@ struct XArchiveContext {
   std::optional<XArchiveOwner> owner;
   std::string missing_owner_reason;  // set when owner is empty: what the user should do
   int64_t observed_at = 0;           // when the archive was made (see above)
+  // The owner's profile from account.js and profile.js beside the file, merged;
+  // platform_id is empty when there is no owner.
+  Account owner_profile;
 };
+
+// Reads an account.js entry {"email", "createdVia", "username", "accountId",
+// "createdAt", "accountDisplayName"} as the owner's profile. The e-mail address
+// is skipped unread. Throws RecordError when there is no accountId.
+Account ReadXArchiveAccount(simdjson::ondemand::value entry, int64_t observed_at);
+
+// Reads a profile.js entry {"description": {"bio", "website", "location"},
+// "avatarMediaUrl", "headerMediaUrl"}; the images are not kept and platform_id
+// is left for the caller (the entry does not name its account).
+Account ReadXArchiveProfile(simdjson::ondemand::value entry, int64_t observed_at);
+
+// Fills the profile fields `profile` lacks from `other`.
+void CompleteXArchiveProfile(Account& profile, const Account& other);
 
 // Looks at the files beside `source` (never at the source itself).
 XArchiveContext LoadXArchiveContext(const InputSource& source, const ReadOptions& options);

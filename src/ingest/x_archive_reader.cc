@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/time.h"
+#include "core/unique_append.h"
 #include "ingest/json_fields.h"
 #include "ingest/json_records.h"
 #include "ingest/x_archive_context.h"
@@ -38,14 +39,6 @@ std::string_view BaseName(std::string_view name) {
   return cut == std::string_view::npos ? name : name.substr(cut + 1);
 }
 
-template <typename T, typename Key>
-void AddUnique(std::vector<T>& list, T item, Key key) {
-  for (const T& existing : list) {
-    if (key(existing) == key(item)) return;
-  }
-  list.push_back(std::move(item));
-}
-
 const std::string& Itself(const std::string& text) { return text; }
 std::string MentionKey(const Mention& mention) { return json::AsciiLower(mention.account_id); }
 
@@ -56,12 +49,6 @@ Account MinimalAccount(const std::string& platform_id, const std::string& handle
   account.platform_id = platform_id;
   account.handle = handle;
   account.observed_at = observed_at;
-  return account;
-}
-
-Account EmptyProfile(int64_t observed_at) {
-  Account account = MinimalAccount("", "", observed_at);
-  account.has_profile = true;
   return account;
 }
 
@@ -98,7 +85,7 @@ void ReadEntities(value field, TweetFields& tweet) {
       for (value tag : list.get_array()) {
         if (tag.type() != json_type::object) continue;
         std::optional<std::string> text = json::String(tag["text"]);
-        if (text && !text->empty()) AddUnique(tweet.hashtags, json::AsciiLower(*text), Itself);
+        if (text && !text->empty()) AppendUnique(tweet.hashtags, json::AsciiLower(*text), Itself);
       }
     } else if (key == "user_mentions") {
       for (value mention : list.get_array()) {
@@ -113,7 +100,7 @@ void ReadEntities(value field, TweetFields& tweet) {
         if (item.account_id.empty() || item.account_id == "-1" || item.account_id == "0") {
           item.account_id = item.handle.empty() ? "" : "@" + json::AsciiLower(item.handle);
         }
-        if (!item.account_id.empty()) AddUnique(tweet.mentions, std::move(item), MentionKey);
+        if (!item.account_id.empty()) AppendUnique(tweet.mentions, std::move(item), MentionKey);
       }
     } else if (key == "urls") {
       for (value link : list.get_array()) {
@@ -125,7 +112,7 @@ void ReadEntities(value field, TweetFields& tweet) {
           else if (part_key == "expanded_url") expanded = json::String(part.value());
         }
         std::string chosen = expanded && !expanded->empty() ? *expanded : url.value_or("");
-        if (!chosen.empty()) AddUnique(tweet.urls, std::move(chosen), Itself);
+        if (!chosen.empty()) AppendUnique(tweet.urls, std::move(chosen), Itself);
       }
     }
   }
@@ -196,43 +183,6 @@ FollowFields ReadFollow(value item, bool follower) {
   return follow;
 }
 
-Account ReadAccount(value item, int64_t observed_at) {
-  if (item.type() != json_type::object) throw RecordError("an account entry that is not an object");
-  Account account = EmptyProfile(observed_at);
-  for (auto part : item.get_object()) {
-    std::string_view key = part.unescaped_key();
-    // "email" and "createdVia" are skipped unread: the owner's address never leaves the archive.
-    if (key == "accountId") {
-      account.platform_id = json::Id(part.value()).value_or("");
-    } else if (key == "username") {
-      account.handle = json::String(part.value()).value_or("");
-    } else if (key == "accountDisplayName") {
-      account.name = json::String(part.value());
-    } else if (key == "createdAt") {
-      if (auto text = json::String(part.value())) account.created_at = ParseTimestamp(*text);
-    }
-  }
-  if (account.platform_id.empty()) throw RecordError("an account entry without an accountId");
-  return account;
-}
-
-Account ReadProfile(value item, int64_t observed_at) {
-  if (item.type() != json_type::object) throw RecordError("a profile entry that is not an object");
-  Account profile = EmptyProfile(observed_at);
-  for (auto part : item.get_object()) {
-    if (part.unescaped_key().value() != "description") continue;  // avatar and header images are not kept
-    value description = part.value();
-    if (description.type() != json_type::object) continue;
-    for (auto field : description.get_object()) {
-      std::string_view key = field.unescaped_key();
-      if (key == "bio") profile.bio = json::String(field.value());
-      else if (key == "website") profile.url = json::String(field.value());
-      else if (key == "location") profile.location = json::String(field.value());
-    }
-  }
-  return profile;
-}
-
 class XArchiveConverter {
  public:
   XArchiveConverter(const InputSource& source, XArchivePart part, const XArchiveContext& context,
@@ -249,7 +199,9 @@ class XArchiveConverter {
   }
 
   void ReadElement(value record, const JsonRecordPosition& position) {
-    if (record.type() != json_type::object) throw RecordError("an element of the archive's array that is not an object");
+    if (record.type() != json_type::object) {
+      throw RecordError("an element of the archive's array that is not an object");
+    }
     Element element = ParseElement(record.get_object());
     bool readable = !element.tweets.empty() || !element.follows.empty() || !element.accounts.empty() ||
                     !element.profiles.empty();
@@ -270,14 +222,19 @@ class XArchiveConverter {
     RecordScope scope(emitter_);
     for (const TweetFields& tweet : element.tweets) EmitTweet(tweet);
     for (const FollowFields& follow : element.follows) EmitFollow(follow);
+    // account.js and profile.js are two halves of one profile at one time: each is completed with the
+    // other's fields, so whichever the store sees first is whole (the later one, no newer, changes nothing).
+    const Account& whole = context_.owner_profile;
     for (Account& account : element.accounts) {
       emitter_.batch().owner_hints.push_back(
           OwnerHint{.platform = kTwitter, .platform_id = account.platform_id, .handle = account.handle});
+      if (whole.platform_id == account.platform_id) CompleteXArchiveProfile(account, whole);
       emitter_.batch().accounts.push_back(std::move(account));
     }
     for (Account& profile : element.profiles) {
       profile.platform_id = context_.owner->platform_id;
       profile.handle = context_.owner->handle;
+      if (whole.platform_id == profile.platform_id) CompleteXArchiveProfile(profile, whole);
       emitter_.batch().accounts.push_back(std::move(profile));
     }
     scope.Commit();
@@ -298,9 +255,9 @@ class XArchiveConverter {
       } else if (key == "follower" || key == "following") {
         element.follows.push_back(ReadFollow(item, key == "follower"));
       } else if (key == "account") {
-        element.accounts.push_back(ReadAccount(item, context_.observed_at));
+        element.accounts.push_back(ReadXArchiveAccount(item, context_.observed_at));
       } else if (key == "profile") {
-        element.profiles.push_back(ReadProfile(item, context_.observed_at));
+        element.profiles.push_back(ReadXArchiveProfile(item, context_.observed_at));
       } else if (part_ != XArchivePart::kTweets || !ReadTweetField(key, item, bare)) {
         if (!element.unread_kind) element.unread_kind = std::string(key);
       }

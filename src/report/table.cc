@@ -82,7 +82,9 @@ void WriteTerminal(std::ostream& out, const Table& table) {
   for (const auto& row : table.rows) {
     std::vector<std::string> line;
     for (size_t column = 0; column < table.columns.size(); ++column) {
-      std::string text = column < row.size() ? Clip(CellText(row[column]), kMaxColumnWidth) : "";
+      // Explanations are what a user reads a quarantine or a run for: give them room.
+      bool explanation = table.columns[column] == "reason" || table.columns[column] == "message";
+      std::string text = column < row.size() ? Clip(CellText(row[column]), explanation ? 110 : kMaxColumnWidth) : "";
       widths[column] = std::max(widths[column], DisplayWidth(text));
       line.push_back(std::move(text));
     }

@@ -90,6 +90,22 @@ std::string CacheKey(const std::string& platform, const std::string& platform_id
   return key;
 }
 
+// A fingerprint of the profile fields, to tell two observations of the same moment apart.
+uint64_t ProfileHash(const Account& account) {
+  uint64_t hash = 1469598103934665603ull;
+  auto mix = [&hash](size_t value) { hash = (hash ^ value) * 1099511628211ull; };
+  std::hash<std::string> text;
+  for (const auto* field : {&account.name, &account.bio, &account.location, &account.url, &account.time_zone, &account.lang}) {
+    mix(*field ? text(**field) : 0);
+  }
+  for (const auto* count : {&account.followers_count, &account.following_count, &account.post_count,
+                            &account.listed_count, &account.created_at}) {
+    mix(*count ? static_cast<size_t>(**count) : 0);
+  }
+  mix(account.verified ? 1 + *account.verified : 0);
+  return hash;
+}
+
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c); });
@@ -281,6 +297,7 @@ Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
     if (sqlite3_changes(db_.handle()) == 1) {
       CachedAccount cached{.key = db_.LastInsertRowId(),
                            .profile_observed_at = account.has_profile ? account.observed_at : -1,
+                           .profile_hash = account.has_profile ? ProfileHash(account) : 0,
                            .handle_observed_at = account.handle.empty() ? -1 : account.observed_at,
                            .first_seen = account.observed_at,
                            .last_seen = account.observed_at,
@@ -317,15 +334,23 @@ Result<int64_t> BatchWriter::UpsertAccount(const Account& account) {
     upsert_handle_.Bind(3, account.observed_at);
     CROWDLENS_RETURN_IF_ERROR(upsert_handle_.Run());
   }
-  // An observation no newer than what is stored changes nothing.
-  bool newer_profile = account.has_profile && account.observed_at > cached.profile_observed_at;
+  // An observation older than what is stored changes nothing; one as old
+  // changes something only when it says something else (two halves of one
+  // profile, as an X archive's account.js and profile.js give).
+  const uint64_t profile_hash = account.has_profile ? ProfileHash(account) : 0;
+  bool newer_profile = account.has_profile && (account.observed_at > cached.profile_observed_at ||
+                                               (account.observed_at == cached.profile_observed_at &&
+                                                profile_hash != cached.profile_hash));
   bool newer_handle = !account.handle.empty() && account.observed_at > cached.handle_observed_at;
   bool widens_seen = account.observed_at < cached.first_seen || account.observed_at > cached.last_seen;
   if (!newer_profile && !newer_handle && !widens_seen) return cached.key;
   BindAccount(update_account_, account);
   update_account_.Bind(20, cached.key);
   CROWDLENS_RETURN_IF_ERROR(update_account_.Run());
-  if (newer_profile) cached.profile_observed_at = account.observed_at;
+  if (newer_profile) {
+    cached.profile_observed_at = account.observed_at;
+    cached.profile_hash = profile_hash;
+  }
   if (newer_handle || cached.handle_lower.empty()) {
     cached.handle_observed_at = std::max(cached.handle_observed_at, account.observed_at);
     cached.handle_lower = Lower(account.handle);

@@ -49,6 +49,7 @@ class BatchWriter {
   struct CachedAccount {
     int64_t key = 0;
     int64_t profile_observed_at = -1;  // -1: no profile written yet
+    uint64_t profile_hash = 0;         // of the profile written at profile_observed_at
     int64_t handle_observed_at = -1;
     int64_t first_seen = 0;
     int64_t last_seen = 0;
