@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config make
   # libraries the product links
   libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
-  zlib1g-dev libzstd-dev libzip-dev
+  zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd
 )
