@@ -10,7 +10,7 @@ PACKAGES=(
   libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
   zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd
+  libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd python3
 )
 
 missing=()

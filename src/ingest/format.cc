@@ -14,6 +14,7 @@ constexpr FormatEntry kFormats[] = {
     {Format::kMatrixMarket, "mtx"},     {Format::kCongressNetwork, "congress-network"},
     {Format::kContactsCsv, "contacts-csv"},    {Format::kVcard, "vcard"},
     {Format::kXArchive, "x-archive"},          {Format::kBluesky, "bluesky"},
+    {Format::kMastodon, "mastodon"},           {Format::kTweetCsv, "tweet-csv"},
 };
 
 }  // namespace

@@ -20,6 +20,8 @@ enum class Format {
   kVcard,            // address books: vCard 2.1/3.0/4.0
   kXArchive,         // the X/Twitter account archive's data files (tweets.js, follower.js, ...)
   kBluesky,          // Bluesky: Jetstream events and AT Protocol API responses
+  kMastodon,         // Mastodon: REST API statuses and accounts, following_accounts.csv
+  kTweetCsv,         // tweet CSV exports: the Kaggle layout and twarc-csv
 };
 
 // The name used by `--as` and in output ("twitter-v1").

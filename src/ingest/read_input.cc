@@ -5,6 +5,8 @@
 #include "ingest/congress_network_reader.h"
 #include "ingest/contacts_csv_reader.h"
 #include "ingest/edge_list_reader.h"
+#include "ingest/mastodon_reader.h"
+#include "ingest/tweet_csv_reader.h"
 #include "ingest/sniff.h"
 #include "ingest/twitter_v1_reader.h"
 #include "ingest/twitter_v2_reader.h"
@@ -58,6 +60,10 @@ Status ReadInput(const InputSource& source, const InputBuffer& buffer, Format fo
     }
     case Format::kBluesky:
       return ReadBluesky(source, buffer, effective, emitter);
+    case Format::kMastodon:
+      return ReadMastodon(source, buffer, effective, emitter);
+    case Format::kTweetCsv:
+      return ReadTweetCsv(source, buffer, effective, emitter);
     case Format::kUnknown:
       break;
   }

@@ -1,6 +1,8 @@
 #include "ingest/sniff.h"
 
 #include "ingest/contacts_csv_reader.h"
+#include "ingest/mastodon_reader.h"
+#include "ingest/tweet_csv_reader.h"
 #include "ingest/bluesky_reader.h"
 #include "ingest/vcard_reader.h"
 #include "ingest/x_archive_reader.h"
@@ -76,6 +78,13 @@ SniffResult Sniff(std::string_view name, std::string_view head) {
     return {.format = Format::kXArchive, .reason = "an X account archive data file"};
   }
   char first = body[0];
+  // Mastodon before the Twitter shapes: its accounts say "username", its search results "statuses".
+  if (LooksLikeMastodon(name, head)) {
+    return {.format = Format::kMastodon, .reason = "Mastodon statuses or accounts (acct, spoiler_text)"};
+  }
+  if (LooksLikeTweetCsv(name, head)) {
+    return {.format = Format::kTweetCsv, .reason = "a tweet CSV header (id, text and author columns)"};
+  }
   if ((first == '{' || first == '[') && LooksLikeBluesky(name, head)) {
     return {.format = Format::kBluesky, .reason = "AT Protocol records (did:, at://)"};
   }
