@@ -129,6 +129,15 @@ Status AddZipMembers(const std::string& path, std::vector<InputSource>& out) {
   return Status::Ok();
 }
 
+// A zip that cannot be opened becomes one source that fails when loaded.
+void AddZipOrBrokenArchive(const std::string& path, std::vector<InputSource>& out) {
+  Status status = AddZipMembers(path, out);
+  if (status.ok()) return;
+  std::error_code ignored;
+  out.push_back({.name = path, .path = path, .member = {}, .size_on_disk = static_cast<uint64_t>(fs::file_size(path, ignored)),
+                 .open_error = status.message()});
+}
+
 // Refuse to inflate a zip member beyond this; a larger one is almost surely a zip bomb.
 constexpr uint64_t kMaxZipMemberBytes = 64ull << 30;
 
@@ -199,14 +208,14 @@ Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& pa
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files) {
         if (IsZip(file.string())) {
-          CROWDLENS_RETURN_IF_ERROR(AddZipMembers(file.string(), sources));
+          AddZipOrBrokenArchive(file.string(), sources);
         } else {
           sources.push_back({.name = file.string(), .path = file.string(), .member = {},
                              .size_on_disk = static_cast<uint64_t>(fs::file_size(file, error))});
         }
       }
     } else if (IsZip(path)) {
-      CROWDLENS_RETURN_IF_ERROR(AddZipMembers(path, sources));
+      AddZipOrBrokenArchive(path, sources);
     } else {
       sources.push_back({.name = path, .path = path, .member = {}, .size_on_disk = static_cast<uint64_t>(fs::file_size(path, error))});
     }
@@ -215,6 +224,7 @@ Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& pa
 }
 
 Result<InputBuffer> LoadInput(const InputSource& source) {
+  if (!source.open_error.empty()) return DataError(source.open_error);
   std::string raw;
   if (source.member.empty()) {
     Result<InputBuffer> plain = ReadPaddedFile(source.path);

@@ -33,6 +33,8 @@ struct InputSource {
   std::string path;    // the file on disk
   std::string member;  // member name inside a zip archive, empty otherwise
   uint64_t size_on_disk = 0;
+  std::string open_error;  // set when the path could not be opened as what it claims (a truncated zip):
+                           // LoadInput reports it, so one bad archive fails alone, not the whole import
 };
 
 class InputBuffer {

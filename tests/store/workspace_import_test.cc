@@ -2,6 +2,8 @@
 // idempotent re-import, profile merging and handle changes.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "store/importer.h"
 #include "store/workspace_summary.h"
 #include "test_data.h"
@@ -143,6 +145,30 @@ TEST(WorkspaceImport, NewerSchemaIsRefused) {
   Result<std::unique_ptr<Workspace>> reopened = Workspace::Open(dir, OpenMode::kExisting);
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.status().message().find("newer crowdlens"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crowdlens
+
+namespace crowdlens {
+namespace {
+
+TEST(WorkspaceImport, TruncatedZipFailsAloneAndTheRestImports) {
+  auto workspace = FreshWorkspace();
+  std::string dir = testing::MakeTempDir("zip");
+  testing::WriteFile(dir + "/in/edges.txt", "1 2\n2 3\n3 1\n");
+  testing::WriteFile(dir + "/src/data.txt", std::string(50000, 'x'));
+  ASSERT_EQ(std::system(("cd " + dir + "/src && python3 -c \"import zipfile; z=zipfile.ZipFile('../full.zip','w',"
+                         "zipfile.ZIP_DEFLATED); z.write('data.txt'); z.close()\" && head -c 100 ../full.zip > " + dir +
+                         "/in/cut.zip").c_str()), 0);
+  ImportSummary summary = ImportOrDie(*workspace, {dir + "/in"});
+  EXPECT_EQ(summary.failed_inputs, 1u);
+  EXPECT_EQ(Rows(*workspace, "SELECT count(*) FROM follows"), 3);
+  Result<std::vector<QuarantineRow>> rows = ListQuarantine(*workspace, 0, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_NE((*rows)[0].source.find("cut.zip"), std::string::npos);
+  EXPECT_NE((*rows)[0].reason.find("not a readable zip archive"), std::string::npos) << (*rows)[0].reason;
 }
 
 }  // namespace
