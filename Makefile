@@ -30,11 +30,15 @@ test-sanitize: deps
 	ctest --preset dev
 
 # Imports data/sample into a fresh workspace and prints its summary.
+# Nothing in it waits for input, so it also finishes under DEMO_SERVE=0 or without a terminal.
 demo: build
-	rm -rf $(DEMO_WORKSPACE)
-	$(BIN) --workspace $(DEMO_WORKSPACE) init --owner BBCBreaking
-	$(BIN) --workspace $(DEMO_WORKSPACE) import data/sample
-	$(BIN) --workspace $(DEMO_WORKSPACE) status
+	@rm -rf $(DEMO_WORKSPACE)
+	@echo "==> crowdlens init --owner BBCBreaking   (workspace: $(DEMO_WORKSPACE))"
+	@$(BIN) --workspace $(DEMO_WORKSPACE) init --owner BBCBreaking >/dev/null
+	@echo "==> crowdlens import data/sample"
+	@$(BIN) --workspace $(DEMO_WORKSPACE) import data/sample
+	@echo "==> crowdlens status"
+	@$(BIN) --workspace $(DEMO_WORKSPACE) status
 
 bench: build
 	bench/run-benchmarks.sh
