@@ -21,7 +21,7 @@ TEST(BlueskyStore, DeletesEraseThePostAndEndTheFollow) {
   Result<ImportSummary> summary = Import(**workspace, options);
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   EXPECT_EQ(summary->written.deletions, 2u);
-  // jetstream.jsonl creates 5 posts (grep -c app.bsky.feed.post.*create) and deletes one (line 13).
+  // jetstream.jsonl creates or updates 5 distinct posts (did + rkey) and deletes one of them (line 13).
   EXPECT_EQ(Count(**workspace, "SELECT count(*) FROM posts WHERE platform = 'bluesky'"), 4);
   EXPECT_EQ(Count(**workspace, "SELECT count(*) FROM posts WHERE platform_id LIKE '%/3l3qoc3ylkk2a'"), 0);
   EXPECT_EQ(Count(**workspace, "SELECT count(*) FROM post_hashtags WHERE post_key NOT IN (SELECT post_key FROM posts)"), 0);
