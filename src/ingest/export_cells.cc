@@ -1,17 +1,11 @@
 #include "ingest/export_cells.h"
 
+#include "core/hex.h"
 #include "ingest/json_fields.h"
 #include "text/code_points.h"
 
 namespace crowdlens {
 namespace {
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // The value an entity object carries for `kind`, e.g. {"tag": "a"} or {"username": "b", "id": "7"}.
 std::optional<ListCellItem> ReadEntityObject(std::string_view object_text, ListCellKind kind,
@@ -159,6 +153,5 @@ std::vector<ListCellItem> ParseListCell(std::string_view cell, ListCellKind kind
   }
   return items;
 }
-
 
 }  // namespace crowdlens

@@ -1,5 +1,7 @@
 #include "ingest/recorded_request.h"
 
+#include "core/hex.h"
+
 #include <array>
 #include <cctype>
 
@@ -68,17 +70,6 @@ bool IsPrivate(const Endpoint& endpoint) {
   return segments.size() >= 3 && segments[0] == "users" &&
          (segments[2] == "blocking" || segments[2] == "muting" || segments[2] == "bookmarks");
 }
-
-namespace {
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 // The percent-decoded value of `name` in a query string.
 std::optional<std::string> QueryParam(std::string_view query, std::string_view name) {
