@@ -1,10 +1,9 @@
 #include "ingest/recorded_request.h"
 
-#include "core/hex.h"
-
 #include <array>
 #include <cctype>
 
+#include "core/hex.h"
 #include "core/time.h"
 #include "ingest/json_fields.h"
 
