@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -147,7 +148,9 @@ void ReadAll(const std::vector<InputSource>& sources, const ImportOptions& optio
             return Status::Ok();
           },
           EmitterOptions{.batch_records = options.batch_records});
-      bool named_directly = sources.size() == 1 && source.member.empty();
+      // A file the user named on its own must be readable; inside a folder, unknown files are skipped.
+      bool named_directly = source.member.empty() &&
+                            std::find(options.paths.begin(), options.paths.end(), source.path) != options.paths.end();
       end.status = ReadInput(source, buffer.value(), options.forced_format, options.read, emitter, end.report,
                              named_directly);
     }

@@ -95,3 +95,20 @@ TEST(Cli, ExitCodes) {
 
 }  // namespace
 }  // namespace crowdlens
+
+namespace crowdlens {
+namespace {
+
+TEST(Cli, UnknownFilesInAFolderAreSkippedButANamedOneIsAnError) {
+  std::string dir = testing::MakeTempDir("cli");
+  testing::WriteFile(dir + "/in/notes.txt", "just some words\n");
+  auto folder = testing::RunCrowdlens({"--workspace", dir + "/ws", "import", dir + "/in", "-o", "json"});
+  EXPECT_EQ(folder.exit_code, 0) << folder.err;
+  EXPECT_EQ(nlohmann::json::parse(folder.out)["run"]["skipped_inputs"], 1);
+  auto named = testing::RunCrowdlens({"--workspace", dir + "/ws", "import", dir + "/in/notes.txt"});
+  EXPECT_EQ(named.exit_code, 1);
+  EXPECT_NE(named.err.find("--as"), std::string::npos) << named.err;
+}
+
+}  // namespace
+}  // namespace crowdlens
