@@ -151,8 +151,15 @@ void ReadAll(const std::vector<InputSource>& sources, const ImportOptions& optio
       // A file the user named on its own must be readable; inside a folder, unknown files are skipped.
       bool named_directly = source.member.empty() &&
                             std::find(options.paths.begin(), options.paths.end(), source.path) != options.paths.end();
-      end.status = ReadInput(source, buffer.value(), options.forced_format, options.read, emitter, end.report,
-                             named_directly);
+      try {
+        end.status = ReadInput(source, buffer.value(), options.forced_format, options.read, emitter, end.report,
+                               named_directly);
+      } catch (const std::exception& error) {
+        // A last resort: readers turn bad input into quarantine entries, so this is a bug in a
+        // reader. The input fails alone instead of taking the import down.
+        end.status = DataError(source.name + ": the reader stopped unexpectedly (" + error.what() +
+                               "); the records before this point were imported");
+      }
     }
     if (end.status.code() == ErrorCode::kCancelled) return;
     if (!queue.Push(std::move(end))) return;
