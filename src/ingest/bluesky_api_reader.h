@@ -26,15 +26,10 @@
 
 #include "ingest/batch_emitter.h"
 #include "ingest/bluesky_records.h"
+#include "ingest/json_records.h"
 #include "ingest/read_options.h"
 
 namespace crowdlens::bluesky {
-
-// An element of a page that could not be used; `start` points into the parsed record.
-struct ElementFailure {
-  std::string reason;
-  const char* start = nullptr;
-};
 
 // The top-level fields of one response, read as they come; Finish() emits.
 class ApiResponse {

@@ -114,7 +114,7 @@ class BlueskyConverter {
     }
   }
 
-  std::vector<bluesky::ElementFailure> TakeFailures() { return std::exchange(failures_, {}); }
+  std::vector<ElementFailure> TakeFailures() { return std::exchange(failures_, {}); }
 
  private:
   void ReadEvent(const std::string& kind, const std::optional<std::string>& did, std::optional<int64_t> time_us,
@@ -202,7 +202,7 @@ class BlueskyConverter {
 
   const ReadOptions& options_;
   BatchEmitter& emitter_;
-  std::vector<bluesky::ElementFailure> failures_;
+  std::vector<ElementFailure> failures_;
 };
 
 }  // namespace
@@ -225,12 +225,7 @@ Status ReadBluesky(const InputSource& source, const InputBuffer& buffer, const R
         RecordScope scope(emitter);
         converter.ReadTopLevel(record);
         scope.Commit();
-        for (const bluesky::ElementFailure& failure : converter.TakeFailures()) {
-          std::string_view raw = bluesky::ValueText(failure.start);
-          int64_t line = position.line + std::count(record_start, failure.start, '\n');
-          emitter.Quarantine(source.name, line, position.offset + (failure.start - record_start),
-                             failure.reason + "; fix or remove the record", raw);
-        }
+        QuarantineElementFailures(source.name, position, record_start, converter.TakeFailures(), emitter);
       }));
   return emitter.Finish();
 }

@@ -256,15 +256,4 @@ Account ReadProfileView(value view, int64_t observed_at) {
   return account;
 }
 
-std::string_view ValueText(const char* start) {
-  std::string_view rest(start, std::strlen(start));  // the parsed buffer ends in zero padding
-  size_t end = FindJsonValueEnd(rest, 0);
-  return end == std::string_view::npos ? rest : rest.substr(0, end);
-}
-
-bool SpoilsOnlyItsElement(simdjson::error_code code) {
-  return code == simdjson::INCORRECT_TYPE || code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE ||
-         code == simdjson::STRING_ERROR;
-}
-
 }  // namespace crowdlens::bluesky

@@ -83,12 +83,4 @@ Account ReadProfileView(simdjson::ondemand::value view, int64_t observed_at);
 // drops the placeholder handle "handle.invalid" (a handle that failed verification).
 void SettleProfile(Account& account);
 
-// The text of the JSON value starting at `start` (brackets matched), for
-// quarantining one element of a parsed record.
-std::string_view ValueText(const char* start);
-
-// simdjson errors after which the parser can still step over the rest of an
-// element: a value of the wrong kind, not a break in the JSON.
-bool SpoilsOnlyItsElement(simdjson::error_code code);
-
 }  // namespace crowdlens::bluesky

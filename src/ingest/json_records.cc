@@ -1,5 +1,6 @@
 #include "ingest/json_records.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -150,6 +151,27 @@ Status ReadArray(std::string_view source_name, std::string_view bytes, size_t st
 }
 
 }  // namespace
+
+std::string_view JsonValueTextAt(const char* start) {
+  std::string_view rest(start, std::strlen(start));  // the parsed buffer ends in zero padding
+  size_t end = FindJsonValueEnd(rest, 0);
+  return end == std::string_view::npos ? rest : rest.substr(0, end);
+}
+
+bool SpoilsOnlyItsElement(simdjson::error_code code) {
+  return code == simdjson::INCORRECT_TYPE || code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE ||
+         code == simdjson::STRING_ERROR;
+}
+
+void QuarantineElementFailures(std::string_view source_name, const JsonRecordPosition& position,
+                               const char* record_start, const std::vector<ElementFailure>& failures,
+                               BatchEmitter& emitter) {
+  for (const ElementFailure& failure : failures) {
+    int64_t line = position.line + std::count(record_start, failure.start, '\n');
+    emitter.Quarantine(source_name, line, position.offset + (failure.start - record_start),
+                       failure.reason + "; fix or remove the record", JsonValueTextAt(failure.start));
+  }
+}
 
 JsonLayout DetectJsonLayout(std::string_view bytes) {
   size_t pos = SkipPreamble(bytes);

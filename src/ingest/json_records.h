@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/input.h"
 #include "ingest/batch_emitter.h"
@@ -44,6 +45,28 @@ enum class JsonLayout { kEmpty, kDocument, kArray, kLines };
 // Finds the end of the JSON object or array starting at `pos`, honouring
 // strings and escapes; npos when it does not close.
 size_t FindJsonValueEnd(std::string_view bytes, size_t pos);
+
+// A part of a record (one tweet of a page, one follower of a list) that could
+// not be used, while the rest of the record could; `start` points into the
+// parsed record. Readers collect these and quarantine each on its own.
+struct ElementFailure {
+  std::string reason;
+  const char* start = nullptr;
+};
+
+// The text of the JSON object or array starting at `start` in a parsed,
+// zero-padded buffer (brackets matched), for quarantining one element.
+std::string_view JsonValueTextAt(const char* start);
+
+// simdjson errors after which the parser can still step over the rest of an
+// element: a value of the wrong kind, not a break in the JSON's structure.
+bool SpoilsOnlyItsElement(simdjson::error_code code);
+
+// Quarantines each failed element of the record that starts at `record_start`
+// with its own line, byte offset and bytes.
+void QuarantineElementFailures(std::string_view source_name, const JsonRecordPosition& position,
+                               const char* record_start, const std::vector<ElementFailure>& failures,
+                               BatchEmitter& emitter);
 
 // Finds the layout of `bytes` (after any BOM or JavaScript prefix).
 JsonLayout DetectJsonLayout(std::string_view bytes);

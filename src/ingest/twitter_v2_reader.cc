@@ -17,7 +17,6 @@
 // dated by their tweet, as the v1.1 reader does.
 #include "ingest/twitter_v2_reader.h"
 
-#include <cstring>
 
 #include "ingest/twitter_v2_item.h"
 
@@ -43,21 +42,6 @@ using simdjson::ondemand::value;
 
 using namespace twitter_v2;
 
-// The text of the JSON value starting at `start`, found by matching brackets;
-// stops at the zero padding that follows every parsed buffer.
-std::string_view ValueText(const char* start) {
-  std::string_view rest(start, std::strlen(start));
-  size_t end = FindJsonValueEnd(rest, 0);
-  return end == std::string_view::npos ? rest : rest.substr(0, end);
-}
-
-// Errors after which the parser can still step over the rest of the element:
-// a value of the wrong kind, not a break in the JSON's structure.
-bool SpoilsOnlyItsElement(simdjson::error_code code) {
-  return code == simdjson::INCORRECT_TYPE || code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE ||
-         code == simdjson::STRING_ERROR;
-}
-
 // What one top-level record (a page, a flat tweet, a user) has shown so far.
 struct PageState {
   size_t first_account = 0;  // where this record's accounts and posts start in the batch
@@ -70,12 +54,6 @@ struct PageState {
   std::unordered_map<std::string, std::string> place_country;  // includes.places id -> country_code
   std::unordered_map<std::string, std::string> post_place;     // post id -> geo.place_id
   std::vector<std::pair<std::string, int64_t>> authors;        // author ids of tweets that embed no author
-};
-
-// A data or includes element that could not be used; `start` points into the parsed buffer.
-struct ElementFailure {
-  std::string reason;
-  const char* start = nullptr;
 };
 
 class V2Converter {
@@ -379,12 +357,7 @@ Status ReadTwitterV2(const InputSource& source, const InputBuffer& buffer, const
         RecordScope scope(emitter);
         converter.ReadTopLevel(record);
         scope.Commit();
-        for (const ElementFailure& failure : converter.TakeFailures()) {
-          std::string_view raw = ValueText(failure.start);
-          int64_t line = position.line + std::count(record_start, failure.start, '\n');
-          emitter.Quarantine(source.name, line, position.offset + (failure.start - record_start),
-                             failure.reason + "; fix or remove the record", raw);
-        }
+        QuarantineElementFailures(source.name, position, record_start, converter.TakeFailures(), emitter);
       }));
   return emitter.Finish();
 }
