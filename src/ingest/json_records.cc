@@ -195,15 +195,13 @@ Status ForEachJsonRecordInText(std::string_view source_name, std::string_view te
     case JsonLayout::kArray:
       return ReadArray(source_name, text, start, base_offset, parser, emitter);
     case JsonLayout::kLines:
-    case JsonLayout::kDocument:
-      // A document is a single (perhaps pretty-printed) value: read it whole.
-      if (DetectJsonLayout(text) == JsonLayout::kDocument) {
-        int64_t line = 1;
-        for (size_t index = 0; index < start; ++index) line += text[index] == '\n';
-        parser.Parse(text.substr(start), {.line = line, .offset = static_cast<int64_t>(base_offset + start)});
-        return emitter.Progress(base_offset + text.size());
-      }
       return ReadLines(text, start, base_offset, parser, emitter);
+    case JsonLayout::kDocument: {
+      // A single (perhaps pretty-printed) value: read it whole.
+      int64_t line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), '\n');
+      parser.Parse(text.substr(start), {.line = line, .offset = static_cast<int64_t>(base_offset + start)});
+      return emitter.Progress(base_offset + text.size());
+    }
   }
   return Status::Ok();
 }
