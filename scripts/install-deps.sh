@@ -8,9 +8,11 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config make
   # libraries the product links
   libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
-  zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev
+  zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev libhyperscan-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd python3
+  # peers the graph tests and benchmarks compare against (Debian's python3)
+  python3-igraph python3-graph-tool python3-networkx time
 )
 
 missing=()
