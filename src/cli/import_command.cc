@@ -94,13 +94,14 @@ int Run(GlobalOptions& globals, const ImportArguments& arguments, const std::str
   }
   double rate = summary->seconds > 0 ? (summary->written.posts + summary->written.edges) / summary->seconds : 0;
   Table totals{.name = "run", .title = "", .columns = {"run_id", "seconds", "bytes", "posts_read", "accounts_read",
-                                                        "edges_read", "contacts_read", "deletions", "quarantined", "failed_inputs", "skipped_inputs",
+                                                        "edges_read", "contacts_read", "deletions", "unfollows_found", "quarantined", "failed_inputs", "skipped_inputs",
                                                         "records_per_second"},
                .single_record = true};
   totals.rows.push_back({summary->run_id, std::round(summary->seconds * 1000) / 1000, static_cast<int64_t>(summary->bytes),
                          static_cast<int64_t>(summary->written.posts), static_cast<int64_t>(summary->written.accounts),
                          static_cast<int64_t>(summary->written.edges), static_cast<int64_t>(summary->written.contacts),
-                         static_cast<int64_t>(summary->written.deletions), static_cast<int64_t>(summary->written.quarantined),
+                         static_cast<int64_t>(summary->written.deletions), static_cast<int64_t>(summary->written.ended_follows),
+                         static_cast<int64_t>(summary->written.quarantined),
                          static_cast<int64_t>(summary->failed_inputs), skipped, static_cast<int64_t>(rate)});
   std::vector<Table> tables = {formats, added, totals};
   if (!skipped_table.rows.empty()) tables.push_back(skipped_table);

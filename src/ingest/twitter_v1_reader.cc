@@ -108,6 +108,7 @@ class V1Converter {
     bool has_extended = false;
     std::optional<std::string> extended_text;
     std::vector<std::string> page_ids;
+    std::optional<std::string> next_cursor;  // "0" on the last page of an id list
     std::optional<std::string> profile_url_expanded;
     std::vector<std::string> pending_statuses;  // users/lookup "status", read once the user is known
     std::optional<std::string> reply_handle;
@@ -209,6 +210,10 @@ class V1Converter {
           simdjson::ondemand::object embedded = item.get_object();
           pending_statuses.push_back(std::string(std::string_view(embedded.raw_json())));
         }
+      } else if (key == "next_cursor_str"sv) {
+        next_cursor = json::Id(item);
+      } else if (key == "next_cursor"sv) {
+        if (!next_cursor) next_cursor = json::Id(item);
       } else if (key == "ids"sv) {
         has_ids = true;
         if (item.type() == json_type::array) {
@@ -295,7 +300,7 @@ class V1Converter {
       return {};
     }
     if (has_ids) {
-      ReadIdPage(page_ids);
+      ReadIdPage(page_ids, next_cursor && *next_cursor == "0");
       return {};
     }
     if (has_statuses || has_users || is_delete) return {};
@@ -355,7 +360,9 @@ class V1Converter {
     return account;
   }
 
-  void ReadIdPage(const std::vector<std::string>& ids) {
+  // `last_page`: the list's cursor chain ends here, so the pages read in this
+  // import are the whole list (a snapshot that tells unfollows).
+  void ReadIdPage(const std::vector<std::string>& ids, bool last_page) {
     if (options_.ids_owner.empty()) {
       throw RecordError("an id page (followers/ids or friends/ids) names no owner; import it with --of HANDLE "
                         "[--ids followers|following]");
@@ -384,6 +391,13 @@ class V1Converter {
         edge.target_id = other;
       }
       emitter_.batch().edges.push_back(std::move(edge));
+    }
+    if (last_page) {
+      emitter_.batch().snapshots.push_back(FollowSnapshot{
+          .platform = kTwitter, .account_id = owner_id,
+          .kind = options_.ids_kind == IdPageKind::kFollowers ? FollowSnapshot::Kind::kFollowers
+                                                              : FollowSnapshot::Kind::kFollowing,
+          .observed_at = options_.import_time});
     }
   }
 

@@ -382,7 +382,17 @@ Status ReadXArchiveFile(const InputSource& source, const InputBuffer& buffer, co
   converter.EmitOwner();
   auto handler = [&](value record, const JsonRecordPosition& position) { converter.ReadElement(record, position); };
   if (*part != XArchivePart::kAccount) {
+    const uint64_t quarantined_before = emitter.quarantined();
     CROWDLENS_RETURN_IF_ERROR(ForEachJsonRecord(source, buffer, emitter, handler));
+    // follower.js and following.js list everyone as of the archive's date: a
+    // snapshot that tells unfollows, unless a record of it could not be read.
+    const bool whole_list = emitter.quarantined() == quarantined_before;
+    if ((*part == XArchivePart::kFollower || *part == XArchivePart::kFollowing) && context.owner && whole_list) {
+      emitter.batch().snapshots.push_back(FollowSnapshot{
+          .platform = "twitter", .account_id = context.owner->platform_id,
+          .kind = *part == XArchivePart::kFollower ? FollowSnapshot::Kind::kFollowers : FollowSnapshot::Kind::kFollowing,
+          .observed_at = context.observed_at});
+    }
     return emitter.Finish();
   }
   // account.js holds the owner's e-mail address: its bad records are quarantined without their bytes.

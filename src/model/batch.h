@@ -40,6 +40,18 @@ struct OwnerHint {
   std::string handle;
 };
 
+// A complete list of an account's followers (or of whom it follows) as of
+// observed_at: a follow of that account which the list lacks, and which was
+// last seen before, has ended — an unfollow. Readers emit one only for lists
+// they know are whole (an X archive's follower.js, the last page of an id list).
+struct FollowSnapshot {
+  enum class Kind { kFollowers, kFollowing };
+  std::string platform;
+  std::string account_id;  // the account whose list it is
+  Kind kind = Kind::kFollowers;
+  int64_t observed_at = 0;
+};
+
 struct Batch {
   std::vector<Account> accounts;
   std::vector<Post> posts;
@@ -47,12 +59,13 @@ struct Batch {
   std::vector<Contact> contacts;
   std::vector<Deletion> deletions;
   std::vector<OwnerHint> owner_hints;
+  std::vector<FollowSnapshot> snapshots;
   std::vector<QuarantineEntry> quarantined;
   uint64_t input_bytes = 0;  // bytes of input consumed since the previous batch (for progress)
 
   size_t record_count() const {
     return accounts.size() + posts.size() + edges.size() + contacts.size() + deletions.size() + owner_hints.size() +
-           quarantined.size();
+           snapshots.size() + quarantined.size();
   }
   bool empty() const { return record_count() == 0 && input_bytes == 0; }
 };

@@ -167,7 +167,38 @@ Status BatchWriter::WriteAll(const Batch& batch) {
     CROWDLENS_RETURN_IF_ERROR(WriteQuarantine(entry));
     ++counts_.quarantined;
   }
+  for (const FollowSnapshot& snapshot : batch.snapshots) {
+    Result<int64_t> key = ResolveId(snapshot.platform, snapshot.account_id, "", snapshot.observed_at);
+    if (!key.ok()) return key.status();
+    snapshots_.push_back({.account_key = *key, .kind = snapshot.kind, .observed_at = snapshot.observed_at});
+  }
   return Status::Ok();
+}
+
+Status BatchWriter::ApplySnapshots() {
+  std::sort(snapshots_.begin(), snapshots_.end());
+  snapshots_.erase(std::unique(snapshots_.begin(), snapshots_.end()), snapshots_.end());
+  if (snapshots_.empty()) return Status::Ok();
+  // A follow the list lacks was last seen before the list was taken: it ended
+  // at some moment between its last_seen and observed_at; observed_at is when
+  // crowdlens learnt of it.
+  Result<Statement> end_followers = db_.Prepare(
+      "UPDATE follows SET ended_at = ?2 WHERE followee_key = ?1 AND ended_at IS NULL AND last_seen < ?2");
+  if (!end_followers.ok()) return end_followers.status();
+  Result<Statement> end_following = db_.Prepare(
+      "UPDATE follows SET ended_at = ?2 WHERE follower_key = ?1 AND ended_at IS NULL AND last_seen < ?2");
+  if (!end_following.ok()) return end_following.status();
+  return InTransaction(db_, [&]() -> Status {
+    for (const PendingSnapshot& snapshot : snapshots_) {
+      Statement& statement = snapshot.kind == FollowSnapshot::Kind::kFollowers ? *end_followers : *end_following;
+      statement.Bind(1, snapshot.account_key);
+      statement.Bind(2, snapshot.observed_at);
+      CROWDLENS_RETURN_IF_ERROR(statement.Run());
+      counts_.ended_follows += static_cast<uint64_t>(sqlite3_changes(db_.handle()));
+    }
+    snapshots_.clear();
+    return Status::Ok();
+  });
 }
 
 Result<int64_t> BatchWriter::ResolveAccount(const Account& account) {

@@ -34,6 +34,7 @@ struct WriteCounts {
   uint64_t contacts = 0;
   uint64_t deletions = 0;
   uint64_t quarantined = 0;
+  uint64_t ended_follows = 0;  // follows a complete snapshot showed to have ended (unfollows)
 };
 
 class BatchWriter {
@@ -44,6 +45,11 @@ class BatchWriter {
   // Writes the whole batch in one transaction, or nothing.
   Status Write(const Batch& batch);
   const WriteCounts& counts() const { return counts_; }
+
+  // Ends the follows that this run's complete follower/following lists lack
+  // (FollowSnapshot). Called once, after every batch of the run is written,
+  // since one list arrives over several batches and inputs.
+  Status ApplySnapshots();
 
  private:
   struct CachedAccount {
@@ -83,6 +89,13 @@ class BatchWriter {
   std::unordered_map<std::string, CachedAccount> account_cache_;
   std::unordered_map<std::string, CachedPost> post_cache_;
   std::vector<std::string> dirty_posts_;
+  struct PendingSnapshot {
+    int64_t account_key;
+    FollowSnapshot::Kind kind;
+    int64_t observed_at;
+    auto operator<=>(const PendingSnapshot&) const = default;
+  };
+  std::vector<PendingSnapshot> snapshots_;  // applied by ApplySnapshots at the end of the run
   std::string lookup_key_;  // reused by ResolveId so cache hits allocate nothing
   Statement find_account_, insert_account_, update_account_, find_by_handle_, upsert_handle_, record_current_handle_,
       find_post_, update_metrics_,

@@ -260,6 +260,7 @@ Result<ImportSummary> Import(Workspace& workspace, const ImportOptions& options)
   reader.join();
   progress.Finish();
 
+  if (failure.ok()) failure = writer.ApplySnapshots();
   summary.written = writer.counts();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!failure.ok()) {

@@ -21,26 +21,18 @@ namespace {
 //   post 14: dave "again @bob"                        -> mention dave->bob (weight 2 in all)
 //   post 15: alice replies to herself                 -> no edge
 // Follows (edge list, twitter ids): 2->1, 3->1, 4->1, 1->2.
-constexpr const char* kStatuses = R"({"id_str":"10","text":"hello @bob","created_at":"Wed Aug 27 13:08:45 +0000 2008","user":{"id_str":"1","screen_name":"alice"},"entities":{"user_mentions":[{"id_str":"2","screen_name":"bob"}]}}
-{"id_str":"11","text":"RT @alice: hello @bob","created_at":"Wed Aug 27 14:08:45 +0000 2008","user":{"id_str":"3","screen_name":"carol"},"entities":{"user_mentions":[{"id_str":"1","screen_name":"alice"},{"id_str":"2","screen_name":"bob"}]},"retweeted_status":{"id_str":"10","text":"hello @bob","created_at":"Wed Aug 27 13:08:45 +0000 2008","user":{"id_str":"1","screen_name":"alice"},"entities":{"user_mentions":[{"id_str":"2","screen_name":"bob"}]}}}
-{"id_str":"12","text":"@alice thanks","created_at":"Wed Aug 27 15:08:45 +0000 2008","in_reply_to_status_id_str":"10","in_reply_to_user_id_str":"1","in_reply_to_screen_name":"alice","user":{"id_str":"2","screen_name":"bob"},"entities":{"user_mentions":[{"id_str":"1","screen_name":"alice"}]}}
-{"id_str":"13","text":"@bob @bob","created_at":"Wed Aug 27 16:08:45 +0000 2008","user":{"id_str":"4","screen_name":"dave"},"entities":{"user_mentions":[{"id_str":"2","screen_name":"bob"},{"id_str":"2","screen_name":"bob"}]}}
-{"id_str":"14","text":"again @bob","created_at":"Wed Aug 27 17:08:45 +0000 2008","user":{"id_str":"4","screen_name":"dave"},"entities":{"user_mentions":[{"id_str":"2","screen_name":"bob"}]}}
-{"id_str":"15","text":"more","created_at":"Wed Aug 27 18:08:45 +0000 2008","in_reply_to_status_id_str":"10","in_reply_to_user_id_str":"1","user":{"id_str":"1","screen_name":"alice"}}
-)";
+// The fixture: tests/fixtures/graph/statuses.jsonl and follows.txt.
 
 class GraphLayersTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir("layers");
-    testing::WriteFile(dir_ + "/in/statuses.jsonl", kStatuses);
-    testing::WriteFile(dir_ + "/in/follows.txt", "2 1\n3 1\n4 1\n1 2\n");
     Result<std::unique_ptr<Workspace>> opened = Workspace::Open(dir_ + "/ws", OpenMode::kCreate);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     workspace_ = std::move(opened).value();
-    ImportOptions options{.paths = {dir_ + "/in/statuses.jsonl"}, .show_progress = false};
+    ImportOptions options{.paths = {testing::TestsPath("fixtures/graph/statuses.jsonl")}, .show_progress = false};
     ASSERT_TRUE(Import(*workspace_, options).ok());
-    ImportOptions follows{.paths = {dir_ + "/in/follows.txt"}, .show_progress = false};
+    ImportOptions follows{.paths = {testing::TestsPath("fixtures/graph/follows.txt")}, .show_progress = false};
     follows.read.platform = "twitter";
     ASSERT_TRUE(Import(*workspace_, follows).ok());
   }
