@@ -29,16 +29,33 @@ test-sanitize: deps
 	cmake --build --preset dev -j $(JOBS)
 	ctest --preset dev
 
-# Imports data/sample into a fresh workspace and prints its summary.
+# Imports data/sample into a fresh workspace and shows what crowdlens answers on it.
 # Nothing in it waits for input, so it also finishes under DEMO_SERVE=0 or without a terminal.
+CL := $(BIN) --workspace $(DEMO_WORKSPACE)
 demo: build
 	@rm -rf $(DEMO_WORKSPACE)
 	@echo "==> crowdlens init --owner BBCBreaking   (workspace: $(DEMO_WORKSPACE))"
-	@$(BIN) --workspace $(DEMO_WORKSPACE) init --owner BBCBreaking >/dev/null
+	@$(CL) init --owner BBCBreaking >/dev/null
 	@echo "==> crowdlens import data/sample"
-	@$(BIN) --workspace $(DEMO_WORKSPACE) import data/sample
+	@$(CL) import data/sample
+	@echo "==> crowdlens import --of BBCBreaking --ids followers data/generated/BBCBreaking-followers-later.json"
+	@echo "    (GENERATED data, not real: a later follower list with every 25th follower dropped; see data/generated/README.md)"
+	@$(CL) import --of BBCBreaking --ids followers data/generated/BBCBreaking-followers-later.json >/dev/null
+	@printf '\n[audience]\ntarget = "(country = GB and not role in [spam]) or role = journalist"\n' >> $(DEMO_WORKSPACE)/crowdlens.toml
 	@echo "==> crowdlens status"
-	@$(BIN) --workspace $(DEMO_WORKSPACE) status
+	@$(CL) status
+	@echo "==> crowdlens audience   (target set in $(DEMO_WORKSPACE)/crowdlens.toml)"
+	@$(CL) audience
+	@echo "==> crowdlens influence --top 10"
+	@$(CL) influence --top 10
+	@echo "==> crowdlens influence --agreement"
+	@$(CL) influence --agreement
+	@echo "==> crowdlens listen 'pfizer OR #PfizerBioNTech OR @pfizer'"
+	@$(CL) listen 'pfizer OR #PfizerBioNTech OR @pfizer' --top 5
+	@echo "==> crowdlens trends"
+	@$(CL) trends --top 10
+	@echo "==> crowdlens graph export --as graphml -O build/demo-crowd.graphml"
+	@$(CL) graph export --as graphml -O build/demo-crowd.graphml
 
 bench: build
 	bench/run-benchmarks.sh

@@ -23,3 +23,10 @@ EDGES="$DATA/soc-Slashdot0902.txt"
 
 export CROWDLENS_BENCH_TWEETS="$TWEETS" CROWDLENS_BENCH_EDGES="$EDGES"
 "$BUILD/bench/import_bench" --benchmark_out="$OUT/import.json" --benchmark_out_format=json "$@"
+# Listening: query matching, Space-Saving, watch replay (2 copies of the PHEME statuses).
+LISTEN_TWEETS="$DATA/pheme-statuses-x2.jsonl"
+[ -s "$LISTEN_TWEETS" ] || python3 bench/make_tweet_corpus.py data/sample/pheme "$LISTEN_TWEETS" 2
+CROWDLENS_BENCH_VACCINE=data/sample/vaccine/vaccination_tweets.csv.gz CROWDLENS_BENCH_LISTEN_TWEETS="$LISTEN_TWEETS" \
+  "$BUILD/bench/listen_bench" --benchmark_out="$OUT/listen.json" --benchmark_out_format=json
+# PageRank beside graph-tool, igraph and networkx (bench/graph/run-graph-bench.sh --help).
+CROWDLENS_BUILD="$BUILD" CROWDLENS_SHARED_DATA="$SHARED" bench/graph/run-graph-bench.sh --sizes "${CROWDLENS_BENCH_GRAPH_SIZES:-1m,10m,50m}"

@@ -43,5 +43,24 @@ void AddOwnerCommand(CLI::App& app, GlobalOptions& globals);
 void AddImportCommand(CLI::App& app, GlobalOptions& globals);
 void AddStatusCommand(CLI::App& app, GlobalOptions& globals);
 void AddQuarantineCommand(CLI::App& app, GlobalOptions& globals);
+// `graph pagerank|salsa|components|kcore|reciprocity|convert` on edge-list files.
+void AddGraphCommand(CLI::App& app, GlobalOptions& globals);
+// `locate`: free-text locations to country, region and city.
+void AddLocateCommand(CLI::App& app, GlobalOptions& globals);
+// `segments`: topics, roles, spam score and place of accounts, with evidence.
+void AddSegmentsCommand(CLI::App& app, GlobalOptions& globals);
+void AddAudienceCommand(CLI::App& app, GlobalOptions& globals);
+// Registered last: it adds `export` under the `graph` command.
+void AddGraphExportCommand(CLI::App& app, GlobalOptions& globals);
+// `listen`: a query's volume, share of voice, voices, sentiment and complaints; `--save` keeps queries.
+void AddListenCommand(CLI::App& app, GlobalOptions& globals);
+// `sentiment`: VADER labels for texts or a file of them.
+void AddSentimentCommand(CLI::App& app, GlobalOptions& globals);
+// `trends`: bursts, rising voices and the distinctive terms of a recurring tag's years.
+void AddTrendsCommand(CLI::App& app, GlobalOptions& globals);
+// `watch`: follow a stream of posts, alert on bursts of saved queries and terms.
+void AddWatchCommand(CLI::App& app, GlobalOptions& globals);
+// `influence`: the crowdlens score with its breakdown; --weekly, --topics, --agreement.
+void AddInfluenceCommand(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace crowdlens::cli

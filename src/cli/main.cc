@@ -21,6 +21,16 @@ int main(int argc, char** argv) {
   AddImportCommand(app, globals);
   AddStatusCommand(app, globals);
   AddQuarantineCommand(app, globals);
+  AddGraphCommand(app, globals);
+  AddLocateCommand(app, globals);
+  AddSegmentsCommand(app, globals);
+  AddAudienceCommand(app, globals);
+  AddGraphExportCommand(app, globals);
+  AddListenCommand(app, globals);
+  AddSentimentCommand(app, globals);
+  AddTrendsCommand(app, globals);
+  AddWatchCommand(app, globals);
+  AddInfluenceCommand(app, globals);
 
   try {
     app.parse(argc, argv);

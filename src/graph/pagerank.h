@@ -24,7 +24,8 @@ namespace crowdlens::graph {
 
 struct PageRankOptions {
   double damping = 0.85;
-  int max_iterations = 100;
+  // Enough for the default tolerance at any damping up to about 0.98 (the error shrinks by `damping` per iteration).
+  int max_iterations = 1000;
   // Stop once the L1 change of an iteration falls below this; 0 runs exactly max_iterations.
   double tolerance = 1e-10;
   bool use_weights = true;  // ignored on an unweighted graph
@@ -73,7 +74,9 @@ PageRankResult PageRankWithTransitions(const Graph& graph, const TransitionWeigh
 // block boundaries: first 0, last node_count.
 std::vector<NodeId> EdgeBalancedBlocks(const Adjacency& adjacency, size_t block_count);
 
-// The number of threads a kernel runs on for a requested count (0: OpenMP's default).
-int KernelThreads(int requested);
+// The number of threads a kernel runs on for a requested count (0: OpenMP's
+// default), given the edges + nodes it touches: below about 64 thousand, one
+// thread, since waking others costs more than the work (and far more on a busy machine).
+int KernelThreads(int requested, uint64_t work);
 
 }  // namespace crowdlens::graph

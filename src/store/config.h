@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/segment_config.h"
 
 namespace crowdlens {
 
@@ -19,9 +20,17 @@ struct OwnerRef {
   std::string handle;
 };
 
+// A listening query saved under [queries] in crowdlens.toml: name = "query".
+struct SavedQuery {
+  std::string name;
+  std::string query;
+};
+
 struct Config {
   std::string path;
   std::vector<OwnerRef> owners;  // the accounts whose crowd is analysed by default
+  std::vector<SavedQuery> queries;  // [queries], in name order
+  SegmentConfig segmentation;       // [topics] and [roles]: what ClassifyAccounts labels with
 
   // Reads and validates the file; errors name the line.
   static Result<Config> Load(const std::string& path);
@@ -29,6 +38,9 @@ struct Config {
   static Status WriteDefault(const std::string& path);
   // Replaces the owner list in the file at `path`, keeping everything else.
   static Status SetOwners(const std::string& path, const std::vector<OwnerRef>& owners);
+  // Adds or replaces `name = "query"` under [queries], keeping everything else.
+  // Names are TOML bare keys: letters, digits, '-' and '_'.
+  static Status SetQuery(const std::string& path, const std::string& name, const std::string& query);
 };
 
 // "bluesky:alice" -> {bluesky, alice}; "@Alice" -> {twitter, Alice}.

@@ -226,8 +226,36 @@ CREATE TABLE contact_handles (
 CREATE INDEX contact_handles_by_handle ON contact_handles (platform, handle);
 )sql";
 
+// Migration 3: labels computed from profiles, posts and the config's topics
+// and roles (analyses/segment_classifier.h), kept so that analyses need not
+// recompute them. kind 'spam' holds every account's spam score; 'location'
+// the resolved place (name = country code, evidence = the rest). A label run
+// records the config it was computed with and the last import it saw
+// (-1: an import was running), so a changed config or new data is noticed.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE account_labels (
+  account_key INTEGER NOT NULL REFERENCES accounts (account_key) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('topic', 'role', 'location', 'spam')),
+  name TEXT NOT NULL,
+  score REAL NOT NULL,
+  evidence TEXT NOT NULL,
+  computed_at INTEGER NOT NULL,
+  PRIMARY KEY (account_key, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX account_labels_by_name ON account_labels (kind, name);
+
+CREATE TABLE label_runs (
+  label_run_id INTEGER PRIMARY KEY,
+  computed_at INTEGER NOT NULL,
+  config_digest TEXT NOT NULL,
+  last_import_run INTEGER NOT NULL,
+  accounts INTEGER NOT NULL,
+  labels INTEGER NOT NULL
+);
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> migrations = {kMigration1, kMigration2};
+  static const std::vector<const char*> migrations = {kMigration1, kMigration2, kMigration3};
   return migrations;
 }
 
