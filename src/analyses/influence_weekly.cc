@@ -21,11 +21,13 @@ int64_t FloorDiv(int64_t value, int64_t divisor) {
 
 int64_t WeekStart(int64_t at) { return FloorDiv(at - kFirstMonday, kWeek) * kWeek + kFirstMonday; }
 
-std::string DescribeTrend(const std::vector<WeeklyScore>& weeks) {
+std::string DescribeTrend(const std::vector<WeeklyScore>& weeks, int64_t quiet_weeks) {
   if (weeks.empty()) return "no weeks with activity in the range";
   const long first = std::lround(weeks.front().score.score);
   const long last = std::lround(weeks.back().score.score);
-  const std::string span = weeks.size() == 1 ? "in 1 week" : "over " + std::to_string(weeks.size()) + " weeks";
+  const int64_t total = static_cast<int64_t>(weeks.size()) + quiet_weeks;
+  std::string span = total == 1 ? "in 1 week" : "over " + std::to_string(total) + " weeks";
+  if (quiet_weeks > 0) span += " (" + std::to_string(weeks.size()) + " with activity)";
   if (first == last) return "score held at " + std::to_string(first) + " " + span;
   return std::string("score ") + (last > first ? "rose" : "slid") + " from " + std::to_string(first) + " to " +
          std::to_string(last) + " " + span;
@@ -49,11 +51,11 @@ WeeklyTrend WeeklyScores(const InfluenceAnalysis& analysis, uint32_t account, Ti
     }
   }
   WeeklyTrend trend;
-  if (active_weeks.empty()) {
-    trend.summary = DescribeTrend(trend.weeks);
-    return trend;
+  if (!active_weeks.empty()) {
+    trend.quiet_weeks = (*active_weeks.rbegin() - *active_weeks.begin()) / kWeek + 1 -
+                        static_cast<int64_t>(active_weeks.size());
   }
-  for (int64_t week = *active_weeks.begin(); week <= *active_weeks.rbegin(); week += kWeek) {
+  for (int64_t week : active_weeks) {
     WeeklyScore weekly{.week_start = week};
     TimeWindow window{.since = std::max(week, range.since), .until = std::min(week + kWeek, range.until)};
     std::vector<InfluenceCounts> counts = CountInWindow(activity, window);
@@ -74,7 +76,7 @@ WeeklyTrend WeeklyScores(const InfluenceAnalysis& analysis, uint32_t account, Ti
     }
     trend.weeks.push_back(std::move(weekly));
   }
-  trend.summary = DescribeTrend(trend.weeks);
+  trend.summary = DescribeTrend(trend.weeks, trend.quiet_weeks);
   return trend;
 }
 

@@ -5,11 +5,13 @@
 // components of analyses/influence_score.h (amplification, substantive
 // mentions, replies, PageRank on the week's retweet, mention and reply
 // graphs); followers and the follow graph carry no dates and are left out,
-// their weights shared out over the rest. A week in which nobody retweeted,
+// their weights shared out over the rest. Only weeks in which the account
+// posted or received attention are listed; the quiet weeks between them
+// score 0 and are counted, not listed. A week in which nobody retweeted,
 // mentioned or replied to the account scores 0 without being computed.
 //
-//   Result<WeeklyTrend> trend = WeeklyScores(analysis, account, {.since = a, .until = b});
-//   trend->summary;  // "score slid from 19 to 13 over 6 weeks"
+//   WeeklyTrend trend = WeeklyScores(analysis, account, {.since = a, .until = b});
+//   trend.summary;  // "score slid from 19 to 13 over 6 weeks"
 #pragma once
 
 #include <cstdint>
@@ -28,19 +30,20 @@ struct WeeklyScore {
 };
 
 struct WeeklyTrend {
-  std::vector<WeeklyScore> weeks;  // oldest first, every week of the range
+  std::vector<WeeklyScore> weeks;  // oldest first, the weeks with activity
+  int64_t quiet_weeks = 0;         // weeks between the first and the last with no activity
   std::string summary;             // "score slid from 19 to 13 over 6 weeks" (rounded scores)
 };
 
 // Monday 00:00 UTC of the week holding `at`.
 int64_t WeekStart(int64_t at);
 
-// Scores `account` for every week that overlaps `range`; weeks outside the
-// account's first and last week of activity (posts sent or attention
-// received) are left out. An empty range (since >= until) means all time.
+// Scores `account` for every week of `range` in which it posted or received
+// attention. An empty range (since >= until) means all time.
 WeeklyTrend WeeklyScores(const InfluenceAnalysis& analysis, uint32_t account, TimeWindow range);
 
-// "score rose from 4 to 11", "slid from 19 to 13", "held at 7", over the weeks given.
-std::string DescribeTrend(const std::vector<WeeklyScore>& weeks);
+// "score rose from 4 to 11 over 3 weeks", "score slid from 19 to 13 over 40 weeks (6 with activity)",
+// "score held at 7 in 1 week": the first and last active weeks' scores, rounded.
+std::string DescribeTrend(const std::vector<WeeklyScore>& weeks, int64_t quiet_weeks);
 
 }  // namespace crowdlens

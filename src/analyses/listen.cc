@@ -103,6 +103,9 @@ bool IsScoredLanguage(std::string_view lang) {
 
 Result<ListenReport> Listen(Database& db, const NamedQuery& query, const std::vector<NamedQuery>& compared,
                             const ListenOptions& options) {
+  // The query itself first, alone, so its errors read without a name the user never gave it.
+  Result<QuerySet> alone = QuerySet::Compile({{.name = "", .text = query.text}});
+  if (!alone.ok()) return alone.status();
   std::vector<NamedQuery> queries = {query};
   for (const NamedQuery& other : compared) {
     if (other.name != query.name) queries.push_back(other);

@@ -97,9 +97,13 @@ RankAgreement CompareRankings(const std::vector<RankingMeasure>& measures, const
         double b_percentile = 100.0 * b_ranks[position] / count;
         double gap = std::abs(a_percentile - b_percentile);
         size_t account = members[position];
+        bool a_high = a_percentile >= b_percentile;
+        // Only a top account of the measure that ranks it high is a disagreement worth naming:
+        // an account with 2 followers and 15 retweets disagrees too, but says nothing.
+        const std::vector<size_t>& high_top = a_high ? a_top : b_top;
+        if (!std::binary_search(high_top.begin(), high_top.end(), position)) continue;
         if (gap <= widest_gap[account]) continue;
         widest_gap[account] = gap;
-        bool a_high = a_percentile >= b_percentile;
         widest[account] = Disagreement{.account = account,
                                        .high_measure = a_high ? a.name : b.name,
                                        .low_measure = a_high ? b.name : a.name,

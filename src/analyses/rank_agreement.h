@@ -6,8 +6,9 @@
 //
 // Agreement is Spearman's rank correlation computed as the Pearson
 // correlation of average ranks, which is exact with ties (the shortcut
-// 1 - 6 sum d^2 / (n (n^2 - 1)) is not). Disagreements are the accounts whose
-// normalised positions under two measures lie furthest apart.
+// 1 - 6 sum d^2 / (n (n^2 - 1)) is not). Disagreements are the accounts in
+// the top k of one measure whose normalised position under another lies
+// furthest below.
 //
 //   std::vector<double> ranks = AverageRanks(std::vector<double>{10, 20, 20, 5});  // {2, 3.5, 3.5, 1}
 //   std::optional<double> rho = SpearmanRho(followers, retweets);
@@ -70,7 +71,8 @@ struct RankAgreement {
 
 // Compares every pair of measures (all of the same length). An account's
 // disagreement is its largest percentile gap over the pairs where both
-// measures are defined; ties are broken by account index.
+// measures are defined and it is in the top k of the measure that ranks it
+// higher; ties are broken by account index.
 RankAgreement CompareRankings(const std::vector<RankingMeasure>& measures, const RankAgreementOptions& options);
 
 }  // namespace crowdlens

@@ -66,7 +66,8 @@ Status SaveAccountSegments(Workspace& workspace, const std::vector<AccountSegmen
     };
     for (const AccountSegments& account : segments) {
       for (const SegmentLabel& topic : account.topics) {
-        CROWDLENS_RETURN_IF_ERROR(write(account.account_key, "topic", topic.name, topic.score, JoinLines(topic.evidence)));
+        CROWDLENS_RETURN_IF_ERROR(
+            write(account.account_key, "topic", topic.name, topic.score, JoinLines(topic.evidence)));
       }
       for (const SegmentLabel& role : account.roles) {
         // The spam role is the spam row's reasons; it is rebuilt from that row on load.
@@ -81,8 +82,7 @@ Status SaveAccountSegments(Workspace& workspace, const std::vector<AccountSegmen
         CROWDLENS_RETURN_IF_ERROR(write(account.account_key, "spam", "spam", account.spam_score, JoinLines(reasons)));
       }
       if (!account.country.empty()) {
-        CROWDLENS_RETURN_IF_ERROR(write(account.account_key, "location", account.country,
-                                        account.location_confidence,
+        CROWDLENS_RETURN_IF_ERROR(write(account.account_key, "location", account.country, account.location_confidence,
                                         account.location_method + "\n" + account.region + "\n" + account.city));
       }
     }
@@ -103,10 +103,10 @@ Result<std::vector<AccountSegments>> LoadAccountSegments(Workspace& workspace,
                                                          const std::vector<int64_t>& account_keys) {
   std::string filter;
   for (int64_t key : account_keys) filter += (filter.empty() ? "" : ",") + std::to_string(key);
-  Result<Statement> query = workspace.db().Prepare(
-      "SELECT account_key, kind, name, score, evidence FROM account_labels" +
-      (filter.empty() ? std::string() : " WHERE account_key IN (" + filter + ")") +
-      " ORDER BY account_key, kind, score DESC, name");
+  Result<Statement> query =
+      workspace.db().Prepare("SELECT account_key, kind, name, score, evidence FROM account_labels" +
+                             (filter.empty() ? std::string() : " WHERE account_key IN (" + filter + ")") +
+                             " ORDER BY account_key, kind, score DESC, name");
   if (!query.ok()) return query.status();
   // With the spam threshold unknown here, the spam role is listed when its row carries reasons
   // (SaveAccountSegments writes them only for a spam role that passed its threshold).
@@ -129,7 +129,8 @@ Result<std::vector<AccountSegments>> LoadAccountSegments(Workspace& workspace,
       account.roles.push_back({.name = name, .score = score, .evidence = SplitLines(evidence, false)});
     } else if (kind == "spam") {
       account.spam_score = score;
-      if (!evidence.empty()) account.roles.push_back({.name = "spam", .score = score, .evidence = SplitLines(evidence, false)});
+      if (!evidence.empty())
+        account.roles.push_back({.name = "spam", .score = score, .evidence = SplitLines(evidence, false)});
     } else if (kind == "location") {
       std::vector<std::string> parts = SplitLines(evidence, true);
       parts.resize(3);
@@ -171,7 +172,8 @@ Result<std::vector<AccountSegments>> CurrentAccountSegments(Workspace& workspace
   // The imports as they stand before reading: one that starts while classifying makes the labels stale.
   Result<int64_t> last_import = LastImportRun(workspace);
   if (!last_import.ok()) return last_import.status();
-  LabelRun run{.computed_at = static_cast<int64_t>(std::time(nullptr)), .config_digest = digest,
+  LabelRun run{.computed_at = static_cast<int64_t>(std::time(nullptr)),
+               .config_digest = digest,
                .last_import_run = last_import.value()};
   Result<std::vector<AccountSegments>> classified = ClassifyAccounts(workspace, config);
   if (!classified.ok()) return classified.status();

@@ -50,7 +50,8 @@ Result<LoadedGraph> LoadGraph(const GraphArguments& arguments) {
   LoadedGraph loaded;
   if (IsGraphFile(arguments.file)) {
     if (arguments.undirected) {
-      return InvalidArgument(arguments.file + ": --undirected applies to edge lists; a .clg graph keeps the directions "
+      return InvalidArgument(arguments.file +
+                             ": --undirected applies to edge lists; a .clg graph keeps the directions "
                              "it was converted with (crowdlens graph convert --undirected EDGES OUT.clg)");
     }
     Result<Graph> graph = graph::ReadGraphFile(arguments.file);
@@ -112,17 +113,20 @@ int RunPageRank(const GlobalOptions& globals, const GraphArguments& arguments, d
   Result<LoadedGraph> loaded = LoadGraph(arguments);
   if (!loaded.ok()) return Fail(loaded.status());
   const Graph& graph = loaded->graph;
-  graph::PageRankOptions options{.damping = damping, .max_iterations = iterations, .tolerance = tolerance,
-                                 .use_weights = !arguments.unweighted, .threads = arguments.threads};
+  graph::PageRankOptions options{.damping = damping,
+                                 .max_iterations = iterations,
+                                 .tolerance = tolerance,
+                                 .use_weights = !arguments.unweighted,
+                                 .threads = arguments.threads};
   if (Status valid = graph::ValidatePageRankOptions(graph, options); !valid.ok()) return Fail(valid);
   Clock::time_point start = Clock::now();
   graph::PageRankResult result = graph::PageRank(graph, options);
   double seconds = SecondsSince(start);
-  ReportTimes(arguments, *loaded,
-              fmt::format("pagerank: {} iteration(s) in {:.3f} s ({:.2f} ms per iteration){}", result.iterations,
-                          seconds, 1000 * seconds / std::max(1, result.iterations),
-                          tolerance > 0 ? (result.converged ? ", converged" : ", NOT converged: raise --iterations")
-                                        : ""));
+  ReportTimes(
+      arguments, *loaded,
+      fmt::format("pagerank: {} iteration(s) in {:.3f} s ({:.2f} ms per iteration){}", result.iterations, seconds,
+                  1000 * seconds / std::max(1, result.iterations),
+                  tolerance > 0 ? (result.converged ? ", converged" : ", NOT converged: raise --iterations") : ""));
   Table table{.name = "pagerank", .title = "PageRank", .columns = {"node", "score"}};
   for (NodeId node : RankedNodes(result.scores, RowLimit(globals, arguments, graph.node_count()))) {
     table.rows.push_back({NodeCell(graph, node), result.scores[node]});
@@ -168,11 +172,11 @@ int RunComponents(const GlobalOptions& globals, const GraphArguments& arguments)
     return first_component < second_component;
   });
   order.resize(RowLimit(globals, arguments, order.size()));
-  Table table{.name = "components", .title = "Weakly connected components",
-              .columns = {"node", "component", "component_size"}};
+  Table table{
+      .name = "components", .title = "Weakly connected components", .columns = {"node", "component", "component_size"}};
   for (NodeId node : order) {
-    table.rows.push_back({NodeCell(graph, node), int64_t{result.component[node]},
-                          int64_t{result.sizes[result.component[node]]}});
+    table.rows.push_back(
+        {NodeCell(graph, node), int64_t{result.component[node]}, int64_t{result.sizes[result.component[node]]}});
   }
   return Print(globals, {table});
 }
@@ -210,8 +214,10 @@ int RunReciprocity(const GlobalOptions& globals, const GraphArguments& arguments
   Clock::time_point start = Clock::now();
   graph::ReciprocityResult result = graph::Reciprocity(loaded->graph, {.threads = arguments.threads});
   ReportTimes(arguments, *loaded, fmt::format("reciprocity in {:.3f} s", SecondsSince(start)));
-  Table table{.name = "reciprocity", .title = "Reciprocity (self-loops left out)",
-              .columns = {"edges", "reciprocated_edges", "self_loops", "reciprocity"}, .single_record = true};
+  Table table{.name = "reciprocity",
+              .title = "Reciprocity (self-loops left out)",
+              .columns = {"edges", "reciprocated_edges", "self_loops", "reciprocity"},
+              .single_record = true};
   table.rows.push_back({static_cast<int64_t>(result.edges), static_cast<int64_t>(result.reciprocated_edges),
                         static_cast<int64_t>(result.self_loops), result.reciprocity});
   return Print(globals, {table});
@@ -228,7 +234,9 @@ int RunConvert(const GlobalOptions& globals, const GraphArguments& arguments, co
   if (Status written = graph::WriteGraphFile(loaded->graph, output_path); !written.ok()) return Fail(written);
   ReportTimes(arguments, *loaded, fmt::format("wrote {} in {:.3f} s", output_path, SecondsSince(start)));
   const Graph& graph = loaded->graph;
-  Table table{.name = "graph", .title = "Graph file", .columns = {"file", "nodes", "edges", "weighted", "memory_bytes"},
+  Table table{.name = "graph",
+              .title = "Graph file",
+              .columns = {"file", "nodes", "edges", "weighted", "memory_bytes"},
               .single_record = true};
   table.rows.push_back({output_path, int64_t{graph.node_count()}, static_cast<int64_t>(graph.edge_count()),
                         graph.weighted(), static_cast<int64_t>(graph.memory_bytes())});
@@ -243,7 +251,8 @@ void AddGraphInput(CLI::App& command, GraphArguments& arguments, GlobalOptions& 
   command.add_flag("--unweighted", arguments.unweighted, "Ignore a third (weight) column");
   command.add_option("--threads", arguments.threads, "Threads to use (default: all)")->check(CLI::NonNegativeNumber);
   if (rows) {
-    command.add_option("--top", arguments.top, "Rows to print, highest first (default: 20 for a table, else all; 0: all)");
+    command.add_option("--top", arguments.top,
+                       "Rows to print, highest first (default: 20 for a table, else all; 0: all)");
   }
   AddOutputOption(command, globals);
 }

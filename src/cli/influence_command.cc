@@ -31,11 +31,17 @@ double Round(double value, int digits) {
   return std::round(value * scale) / scale;
 }
 
+// A rounded number; from a million up a whole one, which the table prints without an exponent.
+Cell Number(double value, int digits) {
+  if (std::abs(value) >= 1e6) return static_cast<int64_t>(std::llround(value));
+  return Round(value, digits);
+}
+
 std::string Day(int64_t at) { return FormatTimestamp(at).substr(0, 10); }
 
 Cell OptionalRatio(const InfluenceCounts& counts) {
   std::optional<double> ratio = counts.ratio();
-  return ratio ? Cell{Round(*ratio, 2)} : Cell{};
+  return ratio ? Number(*ratio, 2) : Cell{};
 }
 
 // One row of the main table.
@@ -50,7 +56,7 @@ std::vector<Cell> InfluenceRow(const InfluenceAnalysis& analysis, uint32_t accou
           counts.posts,
           counts.retweets_received,
           counts.quotes_received,
-          Round(counts.amplification(), 2),
+          Number(counts.amplification(), 2),
           counts.mentions_substantive,
           counts.mentions_courtesy,
           counts.replies_received};
@@ -146,7 +152,7 @@ Result<std::vector<Table>> AccountTables(const InfluenceAnalysis& analysis, cons
     pagerank.rows.push_back(PageRankRow(analysis, account, rank_of[account]));
     for (const ScoreComponentSpec& spec : kScoreComponents) {
       const ComponentScore& part = analysis.scores[account].components[spec.component];
-      breakdown.rows.push_back({label, std::string(spec.name), Round(part.value, 4), Round(part.percentile, 1),
+      breakdown.rows.push_back({label, std::string(spec.name), Number(part.value, 4), Round(part.percentile, 1),
                                 Round(part.log_scaled, 1), Round(part.score, 1), Round(part.weight, 3),
                                 Round(part.points, 2)});
     }
@@ -173,7 +179,7 @@ Result<std::vector<Table>> AccountTables(const InfluenceAnalysis& analysis, cons
 
 std::vector<Table> WeeklyTables(const InfluenceAnalysis& analysis, uint32_t account, const WeeklyTrend& trend) {
   Table weeks{.name = "weekly", .title = "Weekly score of " + analysis.accounts().Label(account) +
-                                         " (each week scored against the accounts active in it)",
+                                         " (weeks with activity; each scored against the accounts active in it)",
               .columns = {"week", "posts", "retweets_received", "quotes_received", "mentions_substantive",
                           "mentions_courtesy", "replies_received", "score", "active_accounts"}};
   for (const WeeklyScore& week : trend.weeks) {
@@ -182,9 +188,11 @@ std::vector<Table> WeeklyTables(const InfluenceAnalysis& analysis, uint32_t acco
                           week.counts.replies_received, Round(week.score.score, 1), int64_t{week.active_accounts}});
   }
   Table summary{.name = "weekly_summary", .title = "Trend",
-                .columns = {"account", "weeks", "first_week", "last_week", "first_score", "last_score", "summary"},
+                .columns = {"account", "active_weeks", "quiet_weeks", "first_week", "last_week", "first_score",
+                          "last_score", "summary"},
                 .single_record = true};
-  std::vector<Cell> row = {analysis.accounts().Label(account), static_cast<int64_t>(trend.weeks.size())};
+  std::vector<Cell> row = {analysis.accounts().Label(account), static_cast<int64_t>(trend.weeks.size()),
+                           trend.quiet_weeks};
   if (trend.weeks.empty()) {
     row.insert(row.end(), {Cell{}, Cell{}, Cell{}, Cell{}});
   } else {
@@ -212,8 +220,8 @@ std::vector<Table> AgreementTables(const InfluenceAnalysis& analysis, size_t top
                                   "low_percentile", "low_value"}};
   for (const Disagreement& entry : agreement.disagreements) {
     disagreements.rows.push_back({analysis.accounts().Label(static_cast<uint32_t>(entry.account)), entry.high_measure,
-                                  Round(entry.high_percentile, 1), Round(entry.high_value, 2), entry.low_measure,
-                                  Round(entry.low_percentile, 1), Round(entry.low_value, 2)});
+                                  Round(entry.high_percentile, 1), Number(entry.high_value, 2), entry.low_measure,
+                                  Round(entry.low_percentile, 1), Number(entry.low_value, 2)});
   }
   return {pairs, disagreements};
 }

@@ -101,7 +101,8 @@ std::string LocationText(const AccountSegments& account) {
 
 void AddLabelRows(const AccountSegments& account, const AccountLine& line, Table& labels) {
   auto add = [&](const char* kind, const SegmentLabel& label) {
-    labels.rows.push_back({line.handle, std::string(kind), label.name, Rounded(label.score), JoinEvidence(label.evidence)});
+    labels.rows.push_back(
+        {line.handle, std::string(kind), label.name, Rounded(label.score), JoinEvidence(label.evidence)});
   };
   for (const SegmentLabel& topic : account.topics) add("topic", topic);
   for (const SegmentLabel& role : account.roles) add("role", role);
@@ -113,7 +114,8 @@ void AddLabelRows(const AccountSegments& account, const AccountLine& line, Table
 
 Table AccountsTable(const std::vector<const AccountSegments*>& shown,
                     const std::unordered_map<int64_t, AccountLine>& lines) {
-  Table accounts{.name = "accounts", .title = "Accounts",
+  Table accounts{.name = "accounts",
+                 .title = "Accounts",
                  .columns = {"handle", "name", "followers", "topics", "roles", "spam_score", "location"}};
   for (const AccountSegments* account : shown) {
     const AccountLine& line = lines.at(account->account_key);
@@ -138,8 +140,8 @@ int Run(GlobalOptions& globals, const SegmentsOptions& options) {
     // Named accounts are classified afresh: cheap for a few, and --all needs the labels under threshold.
     Result<std::vector<int64_t>> keys = FindAccounts(**workspace, options.handles);
     if (!keys.ok()) return Fail(keys.status());
-    Result<std::vector<AccountSegments>> classified = ClassifyAccounts(
-        **workspace, *config, {.account_keys = *keys, .keep_below_threshold = options.all});
+    Result<std::vector<AccountSegments>> classified =
+        ClassifyAccounts(**workspace, *config, {.account_keys = *keys, .keep_below_threshold = options.all});
     if (!classified.ok()) return Fail(classified.status());
     segments = std::move(classified).value();
   } else {
@@ -181,7 +183,8 @@ int Run(GlobalOptions& globals, const SegmentsOptions& options) {
     if (shown.size() > options.limit) shown.resize(options.limit);
   }
   tables.push_back(AccountsTable(shown, *lines));
-  Table labels{.name = "labels", .title = "Labels and their evidence",
+  Table labels{.name = "labels",
+               .title = "Labels and their evidence",
                .columns = {"handle", "kind", "label", "score", "evidence"}};
   for (const AccountSegments* account : shown) AddLabelRows(*account, lines->at(account->account_key), labels);
   tables.push_back(std::move(labels));
@@ -194,7 +197,8 @@ void AddSegmentsCommand(CLI::App& app, GlobalOptions& globals) {
   CLI::App* command = app.add_subcommand(
       "segments", "Topics, roles, spam score and place of accounts, with the evidence for each label");
   auto options = std::make_shared<SegmentsOptions>();
-  command->add_option("handles", options->handles, "Accounts to show (\"handle\" or \"platform:handle\"); default: all");
+  command->add_option("handles", options->handles,
+                      "Accounts to show (\"handle\" or \"platform:handle\"); default: all");
   command->add_flag("--refresh", options->refresh, "Recompute and store every account's labels");
   command->add_flag("--all", options->all, "With HANDLEs: also list labels under their threshold");
   command->add_option("--topic", options->topic, "Only accounts with this topic");

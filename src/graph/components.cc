@@ -82,8 +82,8 @@ Status VerifyComponents(const Graph& graph, const ComponentsResult& result) {
   }
   for (size_t component = 0; component < sizes.size(); ++component) {
     if (sizes[component] != result.sizes[component] || sizes[component] == 0) {
-      return DataError(fmt::format("component {} has {} nodes, reported {}", component, sizes[component],
-                                   result.sizes[component]));
+      return DataError(
+          fmt::format("component {} has {} nodes, reported {}", component, sizes[component], result.sizes[component]));
     }
   }
   for (NodeId target = 0; target < node_count; ++target) {
@@ -119,8 +119,8 @@ Status VerifyComponents(const Graph& graph, const ComponentsResult& result) {
     }
   }
   if (searched != result.sizes.size()) {
-    return DataError(fmt::format("{} components reported, a breadth-first search finds {}", result.sizes.size(),
-                                 searched));
+    return DataError(
+        fmt::format("{} components reported, a breadth-first search finds {}", result.sizes.size(), searched));
   }
   return Status::Ok();
 }

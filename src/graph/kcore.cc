@@ -13,9 +13,12 @@ uint32_t ModeDegree(const Graph& graph, const OutAdjacency& out, KCoreMode mode,
   const EdgeIndex in_degree = graph.in().degree(node);
   const EdgeIndex out_degree = out.view().degree(node);
   switch (mode) {
-    case KCoreMode::kIn: return static_cast<uint32_t>(in_degree);
-    case KCoreMode::kOut: return static_cast<uint32_t>(out_degree);
-    case KCoreMode::kAll: break;
+    case KCoreMode::kIn:
+      return static_cast<uint32_t>(in_degree);
+    case KCoreMode::kOut:
+      return static_cast<uint32_t>(out_degree);
+    case KCoreMode::kAll:
+      break;
   }
   return static_cast<uint32_t>(in_degree + out_degree);
 }
@@ -131,7 +134,8 @@ Status VerifyKCore(const Graph& graph, const KCoreOptions& options, const KCoreR
     }
     max_core = std::max(max_core, value[node]);
   }
-  if (max_core != result.max_core) return DataError(fmt::format("max core {} reported as {}", max_core, result.max_core));
+  if (max_core != result.max_core)
+    return DataError(fmt::format("max core {} reported as {}", max_core, result.max_core));
   return Status::Ok();
 }
 

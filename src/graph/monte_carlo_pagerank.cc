@@ -56,7 +56,8 @@ NodeId RandomWalkIndex::Step(NodeId node, double uniform) const {
   return view.neighbors[begin + offset];
 }
 
-Result<MonteCarloResult> MonteCarloPageRank(const RandomWalkIndex& index, NodeId seed, const MonteCarloOptions& options) {
+Result<MonteCarloResult> MonteCarloPageRank(const RandomWalkIndex& index, NodeId seed,
+                                            const MonteCarloOptions& options) {
   if (seed >= index.node_count()) {
     return InvalidArgument(fmt::format("seed node {} is not in a graph of {} nodes", seed, index.node_count()));
   }
@@ -104,7 +105,8 @@ Result<MonteCarloResult> MonteCarloPageRank(const RandomWalkIndex& index, NodeId
   };
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<int64_t>(kept), ranked.end(), more_visited);
   ranked.resize(kept);
-  for (VisitShare& entry : ranked) entry.share = static_cast<double>(entry.visits) / static_cast<double>(result.total_visits);
+  for (VisitShare& entry : ranked)
+    entry.share = static_cast<double>(entry.visits) / static_cast<double>(result.total_visits);
   result.top = std::move(ranked);
   return result;
 }
@@ -117,7 +119,8 @@ Status VerifyMonteCarloPageRank(const Graph& graph, NodeId seed, const MonteCarl
   // Personalised PageRank to the seed, by the textbook push iteration with a division per edge.
   std::vector<double> out_weight(node_count, 0.0);
   for (NodeId target = 0; target < node_count; ++target) {
-    for (EdgeIndex edge : graph.in_edges(target)) out_weight[graph.in_sources()[edge]] += weighted ? graph.in_weight(edge) : 1.0;
+    for (EdgeIndex edge : graph.in_edges(target))
+      out_weight[graph.in_sources()[edge]] += weighted ? graph.in_weight(edge) : 1.0;
   }
   std::vector<double> exact(node_count, 0.0), next(node_count);
   exact[seed] = 1;
@@ -131,7 +134,8 @@ Status VerifyMonteCarloPageRank(const Graph& graph, NodeId seed, const MonteCarl
       for (EdgeIndex edge : graph.in_edges(target)) {
         NodeId source = graph.in_sources()[edge];
         if (out_weight[source] > 0) {
-          next[target] += options.damping * exact[source] * (weighted ? graph.in_weight(edge) : 1.0) / out_weight[source];
+          next[target] +=
+              options.damping * exact[source] * (weighted ? graph.in_weight(edge) : 1.0) / out_weight[source];
         }
       }
     }

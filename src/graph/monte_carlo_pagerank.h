@@ -36,7 +36,9 @@ class RandomWalkIndex {
   bool weighted() const { return !cumulative_weight_.empty(); }
   // A random out-neighbour of `node` given a uniform draw in [0, 1); `node` must have out-edges.
   NodeId Step(NodeId node, double uniform) const;
-  bool HasOutEdges(NodeId node) const { return out_.view().degree(node) > 0 && (!weighted() || total_weight(node) > 0); }
+  bool HasOutEdges(NodeId node) const {
+    return out_.view().degree(node) > 0 && (!weighted() || total_weight(node) > 0);
+  }
 
  private:
   double total_weight(NodeId node) const { return cumulative_weight_[out_.view().offsets[node + 1] - 1]; }
@@ -47,12 +49,12 @@ class RandomWalkIndex {
 };
 
 struct MonteCarloOptions {
-  double damping = 0.85;     // probability that a walk takes another step
-  uint64_t walks = 100000;   // walks started at the seed
-  uint64_t random_seed = 1;  // the same seed gives the same walks
-  size_t top = 500;          // how many of the most visited nodes to return (WTF's circle of trust: 500)
-  bool include_seed = false; // whether the seed itself may appear in `top`
-  int threads = 0;           // 0: OpenMP's default
+  double damping = 0.85;      // probability that a walk takes another step
+  uint64_t walks = 100000;    // walks started at the seed
+  uint64_t random_seed = 1;   // the same seed gives the same walks
+  size_t top = 500;           // how many of the most visited nodes to return (WTF's circle of trust: 500)
+  bool include_seed = false;  // whether the seed itself may appear in `top`
+  int threads = 0;            // 0: OpenMP's default
 };
 
 // One node of the result: its visits and its share of all visits.
@@ -70,7 +72,8 @@ struct MonteCarloResult {
 };
 
 // kInvalidArgument for a seed outside the graph, no walks, or damping outside [0, 1).
-Result<MonteCarloResult> MonteCarloPageRank(const RandomWalkIndex& index, NodeId seed, const MonteCarloOptions& options);
+Result<MonteCarloResult> MonteCarloPageRank(const RandomWalkIndex& index, NodeId seed,
+                                            const MonteCarloOptions& options);
 
 // Checks the shares against personalised PageRank computed exactly by a plain
 // serial power iteration: every node in `top` within `tolerance` of its exact

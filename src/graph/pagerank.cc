@@ -92,8 +92,11 @@ std::vector<NodeId> EdgeBalancedBlocks(const Adjacency& adjacency, size_t block_
     NodeId high = node_count;
     while (low < high) {  // first node whose cost_before reaches `wanted`
       NodeId middle = low + (high - low) / 2;
-      if (cost_before(middle) < wanted) low = middle + 1;
-      else high = middle;
+      if (cost_before(middle) < wanted) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
     }
     if (low > bounds.back() && low < node_count) bounds.push_back(low);
   }
@@ -266,8 +269,8 @@ Status VerifyPageRank(const Graph& graph, const PageRankOptions& options, const 
     residual += std::abs(image[node] - scores[node]);
   }
   if (residual > tolerance) {
-    return DataError(fmt::format("PageRank scores are not a fixed point: L1 residual {:.3g} exceeds {:.3g}", residual,
-                                 tolerance));
+    return DataError(
+        fmt::format("PageRank scores are not a fixed point: L1 residual {:.3g} exceeds {:.3g}", residual, tolerance));
   }
   return Status::Ok();
 }

@@ -70,14 +70,17 @@ Status VerifyReciprocity(const Graph& graph, const ReciprocityOptions& options, 
     while (run_end < pairs.size() && pairs[run_end] == pairs[index]) ++run_end;
     const uint64_t source = pairs[index] >> 32;
     const uint64_t target = pairs[index] & 0xffffffffULL;
-    if (source != target) reciprocated += std::min<uint64_t>(run_end - index, multiplicity(target << 32 | source));
-    else if (!options.ignore_self_loops) reciprocated += run_end - index;
+    if (source != target)
+      reciprocated += std::min<uint64_t>(run_end - index, multiplicity(target << 32 | source));
+    else if (!options.ignore_self_loops)
+      reciprocated += run_end - index;
     index = run_end;
   }
   const uint64_t edges = pairs.size() - (options.ignore_self_loops ? loops : 0);
   if (result.edges != edges || result.reciprocated_edges != reciprocated || result.self_loops != loops) {
     return DataError(fmt::format("reciprocity counted {} of {} edges ({} loops); recounting gives {} of {} ({} loops)",
-                                 result.reciprocated_edges, result.edges, result.self_loops, reciprocated, edges, loops));
+                                 result.reciprocated_edges, result.edges, result.self_loops, reciprocated, edges,
+                                 loops));
   }
   return Status::Ok();
 }

@@ -116,11 +116,13 @@ Status ValidateSalsaOptions(const Graph& graph, const SalsaOptions& options) {
   const NodeId node_count = graph.node_count();
   std::vector<uint8_t> is_hub(node_count, options.hubs.empty() ? 1 : 0);
   for (NodeId hub : options.hubs) {
-    if (hub >= node_count) return InvalidArgument(fmt::format("hub {} is not a node of a {}-node graph", hub, node_count));
+    if (hub >= node_count)
+      return InvalidArgument(fmt::format("hub {} is not a node of a {}-node graph", hub, node_count));
     is_hub[hub] = 1;
   }
   if (!(options.restart_probability >= 0 && options.restart_probability < 1)) {
-    return InvalidArgument(fmt::format("the restart probability must be in [0, 1), not {}", options.restart_probability));
+    return InvalidArgument(
+        fmt::format("the restart probability must be in [0, 1), not {}", options.restart_probability));
   }
   if (options.max_iterations < 1) return InvalidArgument("SALSA needs at least one iteration");
   if (!(options.tolerance >= 0)) return InvalidArgument("the tolerance must be 0 or more");
@@ -132,7 +134,8 @@ Status ValidateSalsaOptions(const Graph& graph, const SalsaOptions& options) {
   double total = 0;
   for (NodeId node = 0; node < node_count; ++node) {
     double weight = options.restart[node];
-    if (!(weight >= 0) || !std::isfinite(weight)) return InvalidArgument("restart weights must be finite and non-negative");
+    if (!(weight >= 0) || !std::isfinite(weight))
+      return InvalidArgument("restart weights must be finite and non-negative");
     if (weight > 0 && !is_hub[node]) {
       return InvalidArgument(fmt::format("node {} has a restart weight but is not one of the hubs", node));
     }
@@ -175,7 +178,8 @@ SalsaResult Salsa(const Graph& graph, const SalsaOptions& options) {
     const double dangling = share_hub_mass();
     Forward(graph, in_blocks, hub_share, use_weights, threads, authority_mass);
     for (NodeId node = 0; node < node_count; ++node) {
-      authority_share[node] = sides.authority_weight[node] > 0 ? authority_mass[node] / sides.authority_weight[node] : 0.0;
+      authority_share[node] =
+          sides.authority_weight[node] > 0 ? authority_mass[node] / sides.authority_weight[node] : 0.0;
     }
     // B: authority mass back to the hubs, pulled over each hub's out-edges.
     double change = 0;
@@ -206,7 +210,8 @@ SalsaResult Salsa(const Graph& graph, const SalsaOptions& options) {
   for (double mass : authority_mass) authority_total += mass;
   result.authority_scores.assign(node_count, 0.0);
   if (authority_total > 0) {
-    for (NodeId node = 0; node < node_count; ++node) result.authority_scores[node] = authority_mass[node] / authority_total;
+    for (NodeId node = 0; node < node_count; ++node)
+      result.authority_scores[node] = authority_mass[node] / authority_total;
   }
   return result;
 }
@@ -237,7 +242,8 @@ Status VerifySalsa(const Graph& graph, const SalsaOptions& options, const SalsaR
     for (NodeId target = 0; target < node_count; ++target) {
       for (EdgeIndex edge : graph.in_edges(target)) {
         NodeId source = graph.in_sources()[edge];
-        if (is_hub[source] && hub_weight[source] > 0) authorities[target] += hubs[source] * edge_weight(edge) / hub_weight[source];
+        if (is_hub[source] && hub_weight[source] > 0)
+          authorities[target] += hubs[source] * edge_weight(edge) / hub_weight[source];
       }
     }
     return authorities;
@@ -300,9 +306,9 @@ Status VerifySalsa(const Graph& graph, const SalsaOptions& options, const SalsaR
   }
   double authority_residual = l1(authorities, result.authority_scores);
   if (hub_residual > tolerance || authority_residual > tolerance) {
-    return DataError(fmt::format(
-        "personalised SALSA scores are not stationary: L1 residual {:.3g} (hubs), {:.3g} (authorities)", hub_residual,
-        authority_residual));
+    return DataError(
+        fmt::format("personalised SALSA scores are not stationary: L1 residual {:.3g} (hubs), {:.3g} (authorities)",
+                    hub_residual, authority_residual));
   }
   return Status::Ok();
 }

@@ -10,7 +10,7 @@
 //   SalsaResult personal = Salsa(graph, {.hubs = circle, .restart = circle_weights});
 //   Status checked = VerifySalsa(graph, options, personal, 1e-6);
 //
-// Plain SALSA has a closed form (Lempel and Moran, Proposition 2): within each
+// Plain SALSA has a closed form, Lempel and Moran's main result: within each
 // connected component C of the bipartite graph, an authority's score is its
 // share of C's in-weight and a hub's its share of C's out-weight, scaled by C's
 // share of all authorities (or hubs). The kernel computes that exactly in O(m)

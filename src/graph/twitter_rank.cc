@@ -12,7 +12,8 @@ namespace {
 // sim_t(i, j) * |T_j| (* the edge's own weight): the unnormalised weight of follower -> followee on `topic`.
 double TopicEdgeWeight(const TopicShares& shares, size_t topic, NodeId follower, NodeId followee, double edge_weight) {
   const size_t topics = shares.topic_count;
-  const double similarity = 1.0 - std::abs(shares.shares[follower * topics + topic] - shares.shares[followee * topics + topic]);
+  const double similarity =
+      1.0 - std::abs(shares.shares[follower * topics + topic] - shares.shares[followee * topics + topic]);
   return shares.post_counts[followee] * similarity * edge_weight;
 }
 
@@ -35,8 +36,9 @@ Status ValidateTopicShares(const Graph& follow_graph, const TopicShares& shares)
   const size_t node_count = follow_graph.node_count();
   if (shares.topic_count == 0) return InvalidArgument("TwitterRank needs at least one topic");
   if (shares.shares.size() != node_count * shares.topic_count) {
-    return InvalidArgument(fmt::format("topic shares hold {} values; {} nodes x {} topics need {}", shares.shares.size(),
-                                       node_count, shares.topic_count, node_count * shares.topic_count));
+    return InvalidArgument(fmt::format("topic shares hold {} values; {} nodes x {} topics need {}",
+                                       shares.shares.size(), node_count, shares.topic_count,
+                                       node_count * shares.topic_count));
   }
   if (shares.post_counts.size() != node_count) {
     return InvalidArgument(fmt::format("{} post counts for {} nodes", shares.post_counts.size(), node_count));
@@ -92,7 +94,8 @@ Status VerifyTwitterRank(const Graph& follow_graph, const TopicShares& shares, c
   const double damping = options.damping;
   for (size_t topic = 0; topic < shares.topic_count; ++topic) {
     const std::vector<double>& rank = ranks[topic];
-    if (rank.size() != node_count) return DataError(fmt::format("topic {}: {} scores for {} nodes", topic, rank.size(), node_count));
+    if (rank.size() != node_count)
+      return DataError(fmt::format("topic {}: {} scores for {} nodes", topic, rank.size(), node_count));
     double total = 0;
     for (double score : rank) {
       if (!(score >= 0)) return DataError(fmt::format("topic {}: a negative or undefined score", topic));
@@ -128,9 +131,9 @@ Status VerifyTwitterRank(const Graph& follow_graph, const TopicShares& shares, c
             TopicEdgeWeight(shares, topic, follower, followee, use_weights ? follow_graph.in_weight(edge) : 1.0);
         arriving += rank[follower] * weight / row_total[follower];
       }
-      double teleport = topic_posts > 0
-                            ? shares.shares[followee * shares.topic_count + topic] * shares.post_counts[followee] / topic_posts
-                            : 1.0 / node_count;
+      double teleport = topic_posts > 0 ? shares.shares[followee * shares.topic_count + topic] *
+                                              shares.post_counts[followee] / topic_posts
+                                        : 1.0 / node_count;
       double image = damping * arriving + (1 - damping + damping * dangling) * teleport;
       residual += std::abs(image - rank[followee]);
     }

@@ -9,14 +9,14 @@
 //   // ranks[topic][node]
 //
 // For topic t the edge follower i -> followee j weighs
-//   |T_j| * sim_t(i, j),  sim_t(i, j) = 1 - |DT'_it - DT'_jt|       (paper, eq. 3-4)
+//   |T_j| * sim_t(i, j),  sim_t(i, j) = 1 - |DT'_it - DT'_jt|
 // and the walker leaves i along each edge with its weight over the sum of i's
 // edge weights. The paper divides |T_j| by the followees' post total but
 // multiplies by sim afterwards, so its rows sum to less than 1 and the walk
 // leaks mass; normalising each row by the product's sum keeps it a
 // probability distribution ("proportional to"), and a follower whose every
 // followee weighs 0 is dangling, its mass going by the teleport. The teleport
-// is E_t = column t of DT'' (DT column-normalised, eq. 5), here
+// is E_t = column t of DT'' (DT column-normalised), here
 // DT_jt = shares_jt * |T_j|; a topic no node has teleports uniformly.
 // Each topic then runs the PageRank kernel (pagerank.h) on the reweighted edges.
 #pragma once

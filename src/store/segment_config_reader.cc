@@ -22,13 +22,14 @@ Status CheckKeys(const toml::table& table, const std::string& path, const std::s
   return Status::Ok();
 }
 
-Status ReadStrings(const toml::table& table, const std::string& key, const std::string& path,
-                   const std::string& where, std::vector<std::string>& out) {
+Status ReadStrings(const toml::table& table, const std::string& key, const std::string& path, const std::string& where,
+                   std::vector<std::string>& out) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return Status::Ok();
   const toml::array* array = node->as_array();
   if (array == nullptr) {
-    return DataError(At(path, *node) + ": " + where + "." + key + " must be an array of strings such as [\"a\", \"b\"]");
+    return DataError(At(path, *node) + ": " + where + "." + key +
+                     " must be an array of strings such as [\"a\", \"b\"]");
   }
   for (const toml::node& entry : *array) {
     std::optional<std::string> text = entry.value<std::string>();
@@ -38,8 +39,8 @@ Status ReadStrings(const toml::table& table, const std::string& key, const std::
   return Status::Ok();
 }
 
-Status ReadNumber(const toml::table& table, const std::string& key, const std::string& path,
-                  const std::string& where, double low, double high, double& out) {
+Status ReadNumber(const toml::table& table, const std::string& key, const std::string& path, const std::string& where,
+                  double low, double high, double& out) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return Status::Ok();
   std::optional<double> value = node->value<double>();
@@ -52,8 +53,8 @@ Status ReadNumber(const toml::table& table, const std::string& key, const std::s
   return Status::Ok();
 }
 
-const toml::table* SubTable(const toml::table& table, const std::string& key, Status& status,
-                            const std::string& path, const std::string& where) {
+const toml::table* SubTable(const toml::table& table, const std::string& key, Status& status, const std::string& path,
+                            const std::string& where) {
   const toml::node* node = table.get(key);
   if (node == nullptr) return nullptr;
   const toml::table* sub = node->as_table();
@@ -112,7 +113,8 @@ Status ReadSegmentConfig(const toml::table& table, const std::string& path, Segm
     CROWDLENS_RETURN_IF_ERROR(ReadOrganisations(*roles, "colleagues", path, config.roles.colleagues));
     CROWDLENS_RETURN_IF_ERROR(ReadOrganisations(*roles, "suppliers", path, config.roles.suppliers));
     CROWDLENS_RETURN_IF_ERROR(ReadOrganisations(*roles, "competitors", path, config.roles.competitors));
-    CROWDLENS_RETURN_IF_ERROR(ReadStrings(*roles, "decision_functions", path, "roles", config.roles.decision_functions));
+    CROWDLENS_RETURN_IF_ERROR(
+        ReadStrings(*roles, "decision_functions", path, "roles", config.roles.decision_functions));
     double min_followers = static_cast<double>(config.roles.celebrity_min_followers);
     CROWDLENS_RETURN_IF_ERROR(ReadNumber(*roles, "celebrity_min_followers", path, "roles", 0, 1e12, min_followers));
     config.roles.celebrity_min_followers = static_cast<int64_t>(min_followers);

@@ -364,8 +364,9 @@ def main():
     # Codes: ISO alpha-3 for every country; ISO 3166-2 suffixes where people write them
     # after a city ("Austin, TX", "Toronto, ON", "Brasília-DF"). A code is weak evidence:
     # the resolver takes it only in capitals and, if it is also an English word, only
-    # next to a city it agrees with.
-    code_countries = {"US", "CA", "AU", "BR", "IN", "MX", "GB"}
+    # next to a city it agrees with. India's and Mexico's codes are left out: "TN", "GA" and
+    # "MP" would read as Tamil Nadu, Goa and Madhya Pradesh before Tennessee or Georgia.
+    code_countries = {"US", "CA", "AU", "BR", "GB"}
     for country in sorted(iso_countries, key=lambda c: c["alpha_2"]):
         flags = "k" + ("w" if country["alpha_3"].lower() in common_words else "")
         lines.append("\t".join(["A", flags, "C:" + country["alpha_2"], country["alpha_3"]]))

@@ -27,6 +27,9 @@ constexpr double kTimeZone = 0.3;        // a zone is chosen from a list, often 
 // Below this share of the population its name could mean, a city is not named:
 // "Springfield" is in the US, but which Springfield is a guess.
 constexpr double kMinimumCityShare = 0.5;
+// A reading holding less than this share of the people a mention's words could
+// mean is not enough, alone, to bring its country into contention.
+constexpr double kPlausibleShare = 0.25;
 
 // How one country fares as the reading of the whole text.
 struct CountryVote {
@@ -36,36 +39,49 @@ struct CountryVote {
   int64_t population = 0;     // the largest candidate of each of them, summed
 };
 
-// A country competes only if it is the likeliest reading (largest population) of
-// at least one mention: "Paris, Berlin" is not the US for holding a small Paris
-// and a small Berlin, while "Paris, Texas" is, since Texas anchors it.
+bool NamesCountry(const LocationMention& mention, uint32_t country) {
+  return std::any_of(mention.candidates.begin(), mention.candidates.end(), [&](const PlaceCandidate& candidate) {
+    return candidate.entry.kind == PlaceKind::kCountry && candidate.country == country;
+  });
+}
+
+// A country competes only if it is a plausible reading of at least one mention
+// (kPlausibleShare of the people its words could mean): "Paris, Berlin" is not the
+// US for holding a small Paris and a small Berlin, while "Paris, Texas" is, since
+// Texas names it. Then the most mentions win; ties go to the country named first
+// ("NYC / LDN"), then to the larger.
 CountryVote ChooseCountry(const std::vector<LocationMention>& mentions) {
   std::map<uint32_t, CountryVote> votes;
-  std::set<uint32_t> anchored;
+  std::set<uint32_t> plausible;
   for (size_t index = 0; index < mentions.size(); ++index) {
     std::map<uint32_t, int64_t> largest;
-    const PlaceCandidate* likeliest = nullptr;
+    int64_t total = 0;
     for (const PlaceCandidate& candidate : mentions[index].candidates) {
       int64_t& best = largest[candidate.country];
       best = std::max(best, candidate.population);
-      if (!likeliest || candidate.population > likeliest->population) likeliest = &candidate;
     }
-    anchored.insert(likeliest->country);
+    uint32_t likeliest = largest.begin()->first;
     for (const auto& [country, population] : largest) {
+      total += population;
+      if (population > largest[likeliest]) likeliest = country;
+    }
+    plausible.insert(likeliest);  // a name shared by many countries still has its likeliest one
+    for (const auto& [country, population] : largest) {
+      if (static_cast<double>(population) >= kPlausibleShare * static_cast<double>(total)) plausible.insert(country);
       auto [vote, inserted] = votes.try_emplace(country, CountryVote{.country = country, .first_mention = index});
       ++vote->second.mentions;
       vote->second.population += population;
     }
   }
-  CountryVote best = votes.at(*anchored.begin());
+  const CountryVote* best = nullptr;
   for (const auto& [country, vote] : votes) {
-    if (!anchored.count(country)) continue;
-    if (std::tie(vote.mentions, best.first_mention, vote.population) >
-        std::tie(best.mentions, vote.first_mention, best.population)) {
-      best = vote;
+    if (!plausible.count(country)) continue;
+    if (!best || std::tie(vote.mentions, best->first_mention, vote.population) >
+                     std::tie(best->mentions, vote.first_mention, best->population)) {
+      best = &vote;
     }
   }
-  return best;
+  return *best;
 }
 
 // The share of a mention's possible meanings (by population, one per country)
@@ -81,12 +97,6 @@ double CountryShare(const LocationMention& mention, uint32_t country) {
   for (const auto& [_, population] : largest) total += population;
   if (total <= 0) return 1.0 / static_cast<double>(largest.size());
   return static_cast<double>(largest[country]) / static_cast<double>(total);
-}
-
-bool NamesCountry(const LocationMention& mention, uint32_t country) {
-  return std::any_of(mention.candidates.begin(), mention.candidates.end(), [&](const PlaceCandidate& candidate) {
-    return candidate.entry.kind == PlaceKind::kCountry && candidate.country == country;
-  });
 }
 
 // The reading chosen within the winning country.

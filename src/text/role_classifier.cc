@@ -107,8 +107,8 @@ std::string UrlHost(std::string_view url) {
 bool HostInDomain(std::string_view host, std::string_view domain) {
   std::string wanted = UrlHost(domain);
   if (host.empty() || wanted.empty()) return false;
-  return host == wanted || (host.size() > wanted.size() && host.ends_with(wanted) &&
-                            host[host.size() - wanted.size() - 1] == '.');
+  return host == wanted ||
+         (host.size() > wanted.size() && host.ends_with(wanted) && host[host.size() - wanted.size() - 1] == '.');
 }
 
 RoleClassifier::RoleClassifier(RoleSettings settings)
@@ -172,7 +172,8 @@ std::vector<RoleLabel> RoleClassifier::Classify(const RoleInput& input) const {
       named_in_bio[org_name] = named_in_bio[org_name] || tied;
     }
     for (const auto& [org_name, tied] : named_in_bio) {
-      reasons.push_back({tied ? 0.7 : 0.45, "profile: " + Quoted(org_name) + (tied ? "" : " (named, not as employer)")});
+      reasons.push_back(
+          {tied ? 0.7 : 0.45, "profile: " + Quoted(org_name) + (tied ? "" : " (named, not as employer)")});
     }
     if (!organisations.keywords.empty()) {
       std::vector<WeightedTerm> keyword_terms;

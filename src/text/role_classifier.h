@@ -51,7 +51,7 @@ struct RoleOrganisations {
 
 // The config's [roles] tables.
 struct RoleSettings {
-  RoleOrganisations colleagues;   // the own organisation
+  RoleOrganisations colleagues;  // the own organisation
   RoleOrganisations suppliers;
   RoleOrganisations competitors;
   std::vector<std::string> decision_functions;  // "customer service", "marketing"

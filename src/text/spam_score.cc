@@ -93,8 +93,8 @@ SpamScore ScoreSpam(const SpamFeatures& input) {
         std::to_string(input.duplicate_posts) + " of " + std::to_string(input.original_posts) +
             " original posts repeat an earlier text");
   }
-  double default_profile = (input.has_bio ? 0 : 0.6) + (input.has_location ? 0 : 0.2) +
-                           (TrailingDigits(input.handle) >= 5 ? 0.2 : 0);
+  double default_profile =
+      (input.has_bio ? 0 : 0.6) + (input.has_location ? 0 : 0.2) + (TrailingDigits(input.handle) >= 5 ? 0.2 : 0);
   std::string missing;
   if (!input.has_bio) missing += "no bio";
   if (!input.has_location) missing += std::string(missing.empty() ? "" : ", ") + "no location";

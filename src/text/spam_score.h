@@ -39,12 +39,12 @@ struct SpamFeatures {
   std::optional<double> account_age_days;  // at the time the profile was observed
   std::optional<int64_t> followers;
   std::optional<int64_t> following;
-  std::optional<double> posts_per_day;     // the profile's post count over its age
-  size_t posts_seen = 0;                   // posts in the workspace (retweets included)
+  std::optional<double> posts_per_day;  // the profile's post count over its age
+  size_t posts_seen = 0;                // posts in the workspace (retweets included)
   size_t posts_with_url = 0;
-  size_t hashtags_in_posts = 0;            // hashtags summed over posts_seen
-  size_t original_posts = 0;               // posts that are not retweets
-  size_t duplicate_posts = 0;              // original posts repeating an earlier one's text
+  size_t hashtags_in_posts = 0;  // hashtags summed over posts_seen
+  size_t original_posts = 0;     // posts that are not retweets
+  size_t duplicate_posts = 0;    // original posts repeating an earlier one's text
   bool has_bio = false;
   bool has_location = false;
   std::string handle;
@@ -52,11 +52,11 @@ struct SpamFeatures {
 
 // One feature's part of the score.
 struct SpamFeatureScore {
-  std::string feature;     // "url_share"
-  double value = 0;        // the measured value
-  double ramp = 0;         // 0..1
+  std::string feature;  // "url_share"
+  double value = 0;     // the measured value
+  double ramp = 0;      // 0..1
   double weight = 0;
-  std::string reason;      // "9 of 10 posts carry a URL"
+  std::string reason;  // "9 of 10 posts carry a URL"
 };
 
 struct SpamScore {

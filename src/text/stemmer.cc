@@ -76,8 +76,8 @@ Result<Stemmer> Stemmer::ForLanguage(const std::string& language) {
 
 std::string Stemmer::Stem(std::string_view word) const {
   if (!stemmer_ || word.empty()) return std::string(word);
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                                          static_cast<int>(word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   if (stem == nullptr) return std::string(word);
   return std::string(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
 }

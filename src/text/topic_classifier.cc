@@ -119,7 +119,8 @@ std::vector<TopicLabel> TopicClassifier::Classify(const TopicInput& input) const
     for (const PhraseMatch& match : keywords_.FindAll(keyword_stems(list_name))) {
       list_topics.insert(keyword_terms_[match.phrase].topic);
     }
-    if (const std::vector<size_t>* owners = topics_of_hashtag(list_name)) list_topics.insert(owners->begin(), owners->end());
+    if (const std::vector<size_t>* owners = topics_of_hashtag(list_name))
+      list_topics.insert(owners->begin(), owners->end());
     for (size_t topic : list_topics) tallies[topic].lists.push_back(list_name);
   }
 
@@ -132,7 +133,7 @@ std::vector<TopicLabel> TopicClassifier::Classify(const TopicInput& input) const
   // Posts: each post is one hit at most per topic, a hashtag hit when it
   // carries a topic hashtag.
   for (const TopicPost& post : input.posts) {
-    std::map<size_t, bool> hits;  // topic -> has a hashtag
+    std::map<size_t, bool> hits;                    // topic -> has a hashtag
     std::set<std::pair<size_t, std::string>> seen;  // (topic, evidence key) once per post
     for (const std::string& tag : post.hashtags) {
       if (const std::vector<size_t>* owners = topics_of_hashtag(tag)) {
@@ -184,8 +185,8 @@ std::vector<TopicLabel> TopicClassifier::Classify(const TopicInput& input) const
     for (const std::string& mention : tally.profile_mentions) label.evidence.push_back("profile names " + mention);
     raw += std::min(weights_.list * static_cast<double>(tally.lists.size()), weights_.list_cap);
     for (const std::string& list_name : tally.lists) label.evidence.push_back("on list " + Quoted(list_name));
-    raw += std::min(weights_.follows_example * static_cast<double>(tally.followed_examples.size()),
-                    weights_.follows_cap);
+    raw +=
+        std::min(weights_.follows_example * static_cast<double>(tally.followed_examples.size()), weights_.follows_cap);
     for (const std::string& followed : tally.followed_examples) label.evidence.push_back("follows " + followed);
     if (tally.post_hits > 0) {
       raw += weights_.posts_scale * tally.post_hits / (post_total + weights_.posts_prior);

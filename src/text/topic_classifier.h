@@ -111,8 +111,8 @@ class TopicClassifier {
   std::vector<TopicDefinition> topics_;
   TopicWeights weights_;
   Stemmer stemmer_;
-  PhraseMatcher keywords_;                                   // one phrase per keyword Term
-  std::vector<Term> keyword_terms_;                          // by phrase index
+  PhraseMatcher keywords_;                                               // one phrase per keyword Term
+  std::vector<Term> keyword_terms_;                                      // by phrase index
   std::unordered_map<std::string, std::vector<size_t>> hashtag_topics_;  // stem of the joined tag -> topics
   std::unordered_map<std::string, std::vector<size_t>> example_topics_;  // lower-case handle -> topics
 };

@@ -161,6 +161,10 @@ TEST_F(TinyCrowd, WeeklyScoresByHand) {
   // Week 2: alice alone receives anything: 100.
   EXPECT_NEAR(trend.weeks[1].score.score, 100.0, 1e-9);
   EXPECT_EQ(trend.summary, "score rose from 98 to 100 over 2 weeks");
+  EXPECT_EQ(trend.quiet_weeks, 0);
+  EXPECT_EQ(DescribeTrend(trend.weeks, 3), "score rose from 98 to 100 over 5 weeks (2 with activity)");
+  EXPECT_EQ(DescribeTrend({trend.weeks[1]}, 0), "score held at 100 in 1 week");
+  EXPECT_EQ(DescribeTrend({}, 0), "no weeks with activity in the range");
   // bob got one retweet-free week: mentions p9 (#FF) and p11 in week 1 only.
   WeeklyTrend bob = WeeklyScores(*analysis_, Index("bob"), {});
   ASSERT_EQ(bob.weeks.size(), 2u);  // he posted in week 2 (p14), so the range reaches it

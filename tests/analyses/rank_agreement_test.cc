@@ -49,7 +49,7 @@ TEST(CompareRankings, PairsTopOverlapAndDisagreementsByHand) {
       {.name = "retweets", .values = {3, 1, 2, 0, 5}, .defined = {true, true, true, true, true}},
       {.name = "pagerank", .values = {0.5, 0.2, 0, 0, 0.3}, .defined = {true, true, false, false, true}},
   };
-  RankAgreement agreement = CompareRankings(measures, {.top_k = 2, .disagreement_count = 3});
+  RankAgreement agreement = CompareRankings(measures, {.top_k = 2, .disagreement_count = 10});
   ASSERT_EQ(agreement.pairs.size(), 3u);
 
   // followers-retweets: the series above, rho 0.666886. Top 2 by followers: accounts 4 (40) and 1 (20, tied
@@ -78,7 +78,9 @@ TEST(CompareRankings, PairsTopOverlapAndDisagreementsByHand) {
   //   followers-retweets: followers {40, 70, 70, 20, 100}, retweets {80, 40, 60, 20, 100}: gaps {40, 30, 10, 0, 0}
   //   followers-pagerank (accounts 0, 1, 4): {33.3, 66.7, 100} vs {100, 33.3, 66.7}: gaps {66.7, 33.3, 33.3}
   //   retweets-pagerank  (accounts 0, 1, 4): {66.7, 33.3, 100} vs {100, 33.3, 66.7}: gaps {33.3, 0, 33.3}
-  // Widest: account 0 66.7 (pagerank 100 over followers 33.3), 1 and 4 33.3, 2 10, 3 none.
+  // Only gaps where the account is in the top 2 of the higher measure count: account 2's 10 (followers 70
+  // over retweets 60) does not, as followers' top 2 are accounts 1 and 4; account 3 has no gap.
+  // Widest: account 0 66.7 (pagerank 100 over followers 33.3), 1 and 4 33.3.
   ASSERT_EQ(agreement.disagreements.size(), 3u);
   const Disagreement& first = agreement.disagreements[0];
   EXPECT_EQ(first.account, 0u);

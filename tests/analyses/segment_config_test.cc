@@ -24,9 +24,9 @@ TEST(SegmentConfig, TheDefaultConfigDefinesTheTopicsTheDemoNeeds) {
   std::vector<std::string> names;
   for (const text::TopicDefinition& topic : config->segmentation.topics) names.push_back(topic.name);
   // TOML tables come back in key order.
-  EXPECT_EQ(names, (std::vector<std::string>{"aviation", "brexit", "civil-rights", "contact-centres",
-                                             "customer-service", "kpop", "news", "social-media", "us-politics",
-                                             "vaccines"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"aviation", "brexit", "civil-rights", "contact-centres", "customer-service",
+                                      "kpop", "news", "social-media", "us-politics", "vaccines"}));
   EXPECT_DOUBLE_EQ(config->segmentation.topic_threshold, 0.4);
   EXPECT_DOUBLE_EQ(config->segmentation.role_threshold, 0.5);
   EXPECT_DOUBLE_EQ(config->segmentation.spam_threshold, 0.5);
@@ -87,7 +87,8 @@ TEST(SegmentConfig, MistakesNameTheLine) {
     const char* message;  // a part of the error
   };
   const std::vector<Case> cases = {
-      {"[topics.cx]\nkeyword = [\"a\"]\n", "line 2: unknown key 'keyword' in [topics.cx]; use accounts, hashtags, keywords"},
+      {"[topics.cx]\nkeyword = [\"a\"]\n",
+       "line 2: unknown key 'keyword' in [topics.cx]; use accounts, hashtags, keywords"},
       {"[topics.cx]\nkeywords = \"a\"\n", "line 2: topics.cx.keywords must be an array of strings"},
       {"[topics.cx]\nkeywords = [\"a\", 3]\n", "line 2: topics.cx.keywords must hold strings only"},
       {"[topics]\nthreshold = 1.5\n", "line 2: topics.threshold must be a number from 0 to 1"},

@@ -41,8 +41,8 @@ TEST(GraphCommand, PageRankUsesAThirdColumnAsWeightsUnlessTold) {
   EXPECT_NEAR(rows[1]["score"].get<double>(), 22.0 / 67, 1e-12);
   EXPECT_NEAR(rows[2]["score"].get<double>(), 16.0 / 67, 1e-12);
 
-  auto unweighted = RunCrowdlens(
-      {"graph", "pagerank", file, "--damping", "0.5", "--tolerance", "1e-14", "--unweighted", "--top", "1", "-o", "json"});
+  auto unweighted = RunCrowdlens({"graph", "pagerank", file, "--damping", "0.5", "--tolerance", "1e-14", "--unweighted",
+                                  "--top", "1", "-o", "json"});
   ASSERT_EQ(unweighted.exit_code, 0) << unweighted.err;
   rows = json::parse(unweighted.out);
   ASSERT_EQ(rows.size(), 1u);
@@ -74,8 +74,7 @@ TEST(GraphCommand, SalsaAndComponentsOnTwoComponents) {
   auto components = RunCrowdlens({"graph", "components", path, "-o", "csv"});
   ASSERT_EQ(components.exit_code, 0) << components.err;
   // {1, 2, 3, 4} (component 0, 4 nodes) before {5, 6} (component 1).
-  EXPECT_EQ(components.out,
-            "node,component,component_size\r\n1,0,4\r\n2,0,4\r\n3,0,4\r\n4,0,4\r\n5,1,2\r\n6,1,2\r\n");
+  EXPECT_EQ(components.out, "node,component,component_size\r\n1,0,4\r\n2,0,4\r\n3,0,4\r\n4,0,4\r\n5,1,2\r\n6,1,2\r\n");
   EXPECT_NE(components.err.find("2 weakly connected component(s), the largest with 4 nodes"), std::string::npos)
       << components.err;
 

@@ -163,7 +163,8 @@ TEST(PageRank, SameScoresOnOneOrTwoThreadsOnARealGraph) {
   EXPECT_TRUE(serial.converged);
   EXPECT_TRUE(parallel.converged);
   double distance = 0;
-  for (size_t node = 0; node < serial.scores.size(); ++node) distance += std::abs(serial.scores[node] - parallel.scores[node]);
+  for (size_t node = 0; node < serial.scores.size(); ++node)
+    distance += std::abs(serial.scores[node] - parallel.scores[node]);
   EXPECT_LT(distance, 1e-12);
   Status verified = VerifyPageRank(graph, options, parallel, 1e-10);
   EXPECT_TRUE(verified.ok()) << verified.message();

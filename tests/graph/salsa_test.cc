@@ -61,8 +61,8 @@ TEST(Salsa, PersonalisedWalkRestartsToTheCircle) {
   Graph graph = std::move(builder).Build();
   std::vector<NodeId> circle{0, 1};
   std::vector<double> restart{1, 0, 0, 0, 0};
-  SalsaOptions options{.hubs = circle, .restart = restart, .restart_probability = 0.5, .max_iterations = 500,
-                       .tolerance = 1e-15};
+  SalsaOptions options{
+      .hubs = circle, .restart = restart, .restart_probability = 0.5, .max_iterations = 500, .tolerance = 1e-15};
   ASSERT_TRUE(ValidateSalsaOptions(graph, options).ok());
   SalsaResult result = Salsa(graph, options);
   EXPECT_TRUE(result.converged);

@@ -20,9 +20,7 @@ Graph FollowGraph() {
   return std::move(builder).Build();
 }
 
-TopicShares Shares() {
-  return {.topic_count = 2, .shares = {1.0, 0.0, 0.5, 0.5, 0.0, 1.0}, .post_counts = {2, 4, 2}};
-}
+TopicShares Shares() { return {.topic_count = 2, .shares = {1.0, 0.0, 0.5, 0.5, 0.0, 1.0}, .post_counts = {2, 4, 2}}; }
 
 TEST(TwitterRank, MatchesTheHandSolutionForBothTopics) {
   // Edge weights |T_followee| * (1 - |DT'_follower - DT'_followee|):

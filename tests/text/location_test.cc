@@ -122,6 +122,11 @@ TEST_F(LocationTest, AmbiguousNamesFollowContextThenPopulation) {
   // Paris, Texas and Berlin, Connecticut are both in the US, but neither name means the US first.
   EXPECT_EQ(resolver().Resolve("Paris / Berlin").country, "FR");
   EXPECT_EQ(resolver().Resolve("Berlin / Paris").country, "DE");
+  // Tennessee and Tunisia are both "TN"; either way Bristol, Tennessee settles it.
+  EXPECT_EQ(resolver().Resolve("Bristol, TN").country, "US");
+  EXPECT_EQ(resolver().Resolve("Newcastle, UK").country, "GB");
+  // "AZ" is Arizona or Azerbaijan: it names neither outright, and Arizona is the larger.
+  EXPECT_EQ(resolver().Resolve("Usually on a Bicycle (PHX,AZ)").region, "Arizona");
 
   ResolvedLocation ontario = resolver().Resolve("London, Ontario");
   EXPECT_EQ(ontario.country, "CA");

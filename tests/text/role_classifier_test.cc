@@ -12,7 +12,9 @@ namespace {
 
 RoleSettings Settings() {
   return {.colleagues = {.names = {"Acme Telecom"}, .handles = {"AcmeTelecom"}, .domains = {"acme.example"}},
-          .suppliers = {.names = {"Genesys"}, .handles = {"Genesys"}, .domains = {"genesys.example"},
+          .suppliers = {.names = {"Genesys"},
+                        .handles = {"Genesys"},
+                        .domains = {"genesys.example"},
                         .keywords = {"ccaas vendor"}},
           .competitors = {.names = {"Five9", "Talk Talk"}, .handles = {"Five9"}},
           .decision_functions = {"customer service", "marketing"},
@@ -38,7 +40,8 @@ TEST(RoleClassifier, JournalistsByTitle) {
   EXPECT_EQ(journalist->evidence,
             (std::vector<std::string>{"profile: \"reporter at the times\"", "profile: \"views my own\""}));
   // German titles count too.
-  std::optional<RoleLabel> redakteurin = Find(classifier.Classify({.bio = "Redakteurin und Moderatorin @TIDE_HH"}), "journalist");
+  std::optional<RoleLabel> redakteurin =
+      Find(classifier.Classify({.bio = "Redakteurin und Moderatorin @TIDE_HH"}), "journalist");
   ASSERT_TRUE(redakteurin);
   EXPECT_NEAR(redakteurin->score, 1 - 0.2 * 0.3, 1e-12);
 }
@@ -50,7 +53,8 @@ TEST(RoleClassifier, FormerRolesDoNotCount) {
   EXPECT_FALSE(Find(classifier.Classify({.bio = "Ex-BBC journalist and retired editor"}), "journalist"));
   EXPECT_FALSE(Find(classifier.Classify({.bio = "Formerly director of marketing"}), "decision-maker"));
   // The past reaches only to the end of its clause.
-  std::optional<RoleLabel> journalist = Find(classifier.Classify({.bio = "Former footballer, journalist"}), "journalist");
+  std::optional<RoleLabel> journalist =
+      Find(classifier.Classify({.bio = "Former footballer, journalist"}), "journalist");
   ASSERT_TRUE(journalist);
   EXPECT_DOUBLE_EQ(journalist->score, 0.8);
 }
@@ -72,7 +76,8 @@ TEST(RoleClassifier, NewsOutletsAreMediaAndOrganisations) {
 
 TEST(RoleClassifier, DecisionMakersBySeniority) {
   RoleClassifier classifier(Settings());
-  std::optional<RoleLabel> head = Find(classifier.Classify({.bio = "Head of Customer Experience at Example Ltd"}), "decision-maker");
+  std::optional<RoleLabel> head =
+      Find(classifier.Classify({.bio = "Head of Customer Experience at Example Ltd"}), "decision-maker");
   ASSERT_TRUE(head);
   EXPECT_DOUBLE_EQ(head->score, 0.8);
   EXPECT_EQ(head->evidence, (std::vector<std::string>{"profile: \"head of customer experience at\""}));
@@ -80,7 +85,8 @@ TEST(RoleClassifier, DecisionMakersBySeniority) {
   ASSERT_TRUE(both);
   EXPECT_NEAR(both->score, 1 - 0.1 * 0.1, 1e-12);
   // A manager counts for a function the config names, and only then.
-  std::optional<RoleLabel> manager = Find(classifier.Classify({.bio = "Customer service manager. Mum of two."}), "decision-maker");
+  std::optional<RoleLabel> manager =
+      Find(classifier.Classify({.bio = "Customer service manager. Mum of two."}), "decision-maker");
   ASSERT_TRUE(manager);
   EXPECT_DOUBLE_EQ(manager->score, 0.6);
   std::optional<RoleLabel> comma = Find(classifier.Classify({.bio = "Manager, Marketing"}), "decision-maker");
@@ -97,9 +103,10 @@ TEST(RoleClassifier, DecisionMakersBySeniority) {
 TEST(RoleClassifier, ColleaguesSuppliersAndCompetitors) {
   RoleClassifier classifier(Settings());
   // An address-book contact at the own domain: 0.9.
-  RoleInput contact{.handle = "ada_example",
-                    .contacts = {{.name = "Ada Example", .company = "Somewhere", .title = "Head of CX",
-                                  .emails = {"ada@mail.acme.example"}}}};
+  RoleInput contact{
+      .handle = "ada_example",
+      .contacts = {
+          {.name = "Ada Example", .company = "Somewhere", .title = "Head of CX", .emails = {"ada@mail.acme.example"}}}};
   std::vector<RoleLabel> labels = classifier.Classify(contact);
   std::optional<RoleLabel> colleague = Find(labels, "colleague");
   ASSERT_TRUE(colleague);
@@ -120,11 +127,13 @@ TEST(RoleClassifier, ColleaguesSuppliersAndCompetitors) {
   std::optional<RoleLabel> employer = Find(classifier.Classify({.bio = "Solutions architect at Five9"}), "competitor");
   ASSERT_TRUE(employer);
   EXPECT_DOUBLE_EQ(employer->score, 0.7);
-  std::optional<RoleLabel> passing = Find(classifier.Classify({.bio = "Switched from Talk Talk, never again"}), "competitor");
+  std::optional<RoleLabel> passing =
+      Find(classifier.Classify({.bio = "Switched from Talk Talk, never again"}), "competitor");
   ASSERT_TRUE(passing);
   EXPECT_DOUBLE_EQ(passing->score, 0.45);
   // "Talk Talk journalist": a title right after the name ties it to the account.
-  std::optional<RoleLabel> tied = Find(classifier.Classify({.bio = "Talk Talk engineer, Talk Talk director"}), "competitor");
+  std::optional<RoleLabel> tied =
+      Find(classifier.Classify({.bio = "Talk Talk engineer, Talk Talk director"}), "competitor");
   ASSERT_TRUE(tied);
   EXPECT_DOUBLE_EQ(tied->score, 0.7);
   // Supplier keywords weigh 0.4; a former employer does not count.
@@ -141,9 +150,9 @@ TEST(RoleClassifier, CelebritiesByFollowersAndRatio) {
       Find(classifier.Classify({.followers = 1000000, .following = 100, .verified = true}), "celebrity");
   ASSERT_TRUE(celebrity);
   EXPECT_DOUBLE_EQ(celebrity->score, 0.75);
-  EXPECT_EQ(celebrity->evidence, (std::vector<std::string>{"1,000,000 followers",
-                                                           "follows 100 (10,000 followers per followed account)",
-                                                           "verified"}));
+  EXPECT_EQ(celebrity->evidence,
+            (std::vector<std::string>{"1,000,000 followers", "follows 100 (10,000 followers per followed account)",
+                                      "verified"}));
   EXPECT_DOUBLE_EQ(Find(classifier.Classify({.followers = 100000000, .following = 0}), "celebrity")->score, 1.0);
   // Follows back too many: a ratio of 7.5.
   EXPECT_FALSE(Find(classifier.Classify({.followers = 150000, .following = 20000}), "celebrity"));

@@ -15,15 +15,15 @@ double RampOf(const SpamScore& spam, const std::string& feature) {
 }
 
 TEST(SpamScore, ABotLikeAccount) {
-  SpamFeatures features{.account_age_days = 10,   // ramp 1 (under 30 days)        x 0.15 = 0.15
+  SpamFeatures features{.account_age_days = 10,  // ramp 1 (under 30 days)        x 0.15 = 0.15
                         .followers = 20,
-                        .following = 900,        // 45 per follower: ramp 1          x 0.20 = 0.20
-                        .posts_per_day = 60,     // (60 - 20) / 80 = 0.5             x 0.10 = 0.05
+                        .following = 900,     // 45 per follower: ramp 1          x 0.20 = 0.20
+                        .posts_per_day = 60,  // (60 - 20) / 80 = 0.5             x 0.10 = 0.05
                         .posts_seen = 10,
-                        .posts_with_url = 9,     // 0.9: ramp 1                      x 0.20 = 0.20
-                        .hashtags_in_posts = 25, // 2.5 a post: (2.5 - 1) / 3 = 0.5  x 0.10 = 0.05
+                        .posts_with_url = 9,      // 0.9: ramp 1                      x 0.20 = 0.20
+                        .hashtags_in_posts = 25,  // 2.5 a post: (2.5 - 1) / 3 = 0.5  x 0.10 = 0.05
                         .original_posts = 10,
-                        .duplicate_posts = 4,    // 0.4: (0.4 - 0.1) / 0.4 = 0.75    x 0.15 = 0.1125
+                        .duplicate_posts = 4,  // 0.4: (0.4 - 0.1) / 0.4 = 0.75    x 0.15 = 0.1125
                         .has_bio = false,
                         .has_location = false,
                         .handle = "deals4u12345"};  // 0.6 + 0.2 + 0.2 = 1          x 0.10 = 0.10
@@ -48,9 +48,18 @@ TEST(SpamScore, ABotLikeAccount) {
 }
 
 TEST(SpamScore, AnOrdinaryAccountScoresNothing) {
-  SpamFeatures features{.account_age_days = 2000, .followers = 500, .following = 300, .posts_per_day = 3,
-                        .posts_seen = 5, .posts_with_url = 1, .hashtags_in_posts = 1, .original_posts = 5,
-                        .duplicate_posts = 0, .has_bio = true, .has_location = true, .handle = "jane_doe"};
+  SpamFeatures features{.account_age_days = 2000,
+                        .followers = 500,
+                        .following = 300,
+                        .posts_per_day = 3,
+                        .posts_seen = 5,
+                        .posts_with_url = 1,
+                        .hashtags_in_posts = 1,
+                        .original_posts = 5,
+                        .duplicate_posts = 0,
+                        .has_bio = true,
+                        .has_location = true,
+                        .handle = "jane_doe"};
   SpamScore spam = ScoreSpam(features);
   EXPECT_DOUBLE_EQ(spam.score, 0);
   EXPECT_TRUE(spam.reasons().empty());
@@ -63,14 +72,20 @@ TEST(SpamScore, FeaturesThatCannotBeComputedAddNothing) {
   EXPECT_NEAR(thin.score, 0.08, 1e-12);
   EXPECT_EQ(thin.features.size(), 1u);
   // Two posts are too few for content features; the ratio needs 100 accounts followed.
-  SpamScore few = ScoreSpam({.followers = 1, .following = 50, .posts_seen = 2, .posts_with_url = 2,
-                             .original_posts = 2, .duplicate_posts = 1, .has_bio = true, .has_location = true});
+  SpamScore few = ScoreSpam({.followers = 1,
+                             .following = 50,
+                             .posts_seen = 2,
+                             .posts_with_url = 2,
+                             .original_posts = 2,
+                             .duplicate_posts = 1,
+                             .has_bio = true,
+                             .has_location = true});
   EXPECT_DOUBLE_EQ(few.score, 0);
   EXPECT_DOUBLE_EQ(RampOf(few, "url_share"), -1);
   EXPECT_DOUBLE_EQ(RampOf(few, "following_per_follower"), 0);
   // Half-way ramps: 197.5 days old, following 11 per follower.
-  SpamScore middle = ScoreSpam({.account_age_days = 197.5, .followers = 100, .following = 1100,
-                                .has_bio = true, .has_location = true});
+  SpamScore middle = ScoreSpam(
+      {.account_age_days = 197.5, .followers = 100, .following = 1100, .has_bio = true, .has_location = true});
   EXPECT_NEAR(middle.score, 0.5 * 0.15 + 0.5 * 0.20, 1e-12);
 }
 

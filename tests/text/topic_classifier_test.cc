@@ -17,7 +17,9 @@ std::vector<TopicDefinition> Topics() {
        .keywords = {"customer service", "helpdesk", "customer support"},
        .hashtags = {"#CustServ"},
        .accounts = {"@AskAcme"}},
-      {.name = "contact-centres", .keywords = {"contact centre", "call centre", "contact center"}, .hashtags = {"ccaas"}},
+      {.name = "contact-centres",
+       .keywords = {"contact centre", "call centre", "contact center"},
+       .hashtags = {"ccaas"}},
       {.name = "vaccines", .keywords = {"vaccine"}, .hashtags = {"covid19"}},
   };
 }
@@ -68,8 +70,7 @@ TEST(TopicClassifier, KeywordsMatchByStemAndWholePhrase) {
   ASSERT_EQ(labels.size(), 1u);
   EXPECT_EQ(labels[0].name, "contact-centres");
   EXPECT_NEAR(labels[0].score, 2.0 / 3.0, 1e-12);
-  EXPECT_EQ(labels[0].evidence,
-            (std::vector<std::string>{"profile: \"call centre\"", "profile: \"contact center\""}));
+  EXPECT_EQ(labels[0].evidence, (std::vector<std::string>{"profile: \"call centre\"", "profile: \"contact center\""}));
   // Part of a phrase is not the phrase.
   EXPECT_TRUE(classifier.Classify({.bio = "Service with a smile. Customer of the year."}).empty());
 }
@@ -85,8 +86,8 @@ TEST(TopicClassifier, KeywordsWithTheSameStemCountOnce) {
 TEST(TopicClassifier, KeywordsAreHashtagsToo) {
   TopicClassifier classifier(Topics());
   // #CustomerService is the keyword "customer service" run together: a hashtag hit, raw 3 x 1 / 3.
-  std::vector<TopicLabel> labels = classifier.Classify({.posts = Posts({"Loving the #CustomerService team"},
-                                                                       {"CustomerService"})});
+  std::vector<TopicLabel> labels =
+      classifier.Classify({.posts = Posts({"Loving the #CustomerService team"}, {"CustomerService"})});
   ASSERT_EQ(labels.size(), 1u);
   EXPECT_DOUBLE_EQ(labels[0].score, 0.5);
   EXPECT_EQ(labels[0].evidence, (std::vector<std::string>{"#customerservice in 1 of 1 posts"}));
@@ -117,8 +118,7 @@ TEST(TopicClassifier, TheShareOfPostsDecidesNotTheirCount) {
   std::vector<TopicLabel> many = classifier.Classify({.posts = Posts(texts, tags)});
   ASSERT_EQ(many.size(), 1u);
   EXPECT_DOUBLE_EQ(many[0].score, 0.6);
-  EXPECT_EQ(many[0].evidence,
-            (std::vector<std::string>{"#covid19 in 6 of 10 posts", "\"vaccine\" in 1 of 10 posts"}));
+  EXPECT_EQ(many[0].evidence, (std::vector<std::string>{"#covid19 in 6 of 10 posts", "\"vaccine\" in 1 of 10 posts"}));
 }
 
 TEST(TopicClassifier, ExampleAccountsListsAndFollows) {
@@ -141,12 +141,10 @@ TEST(TopicClassifier, ExampleAccountsListsAndFollows) {
   EXPECT_EQ(mention[0].evidence, (std::vector<std::string>{"mentions @AskAcme in 1 of 1 posts"}));
 
   // Two lists name the topic (one by its hashtag), one does not: raw 2.
-  std::vector<TopicLabel> lists =
-      classifier.Classify({.list_names = {"Customer Service Pros", "custserv", "Friends"}});
+  std::vector<TopicLabel> lists = classifier.Classify({.list_names = {"Customer Service Pros", "custserv", "Friends"}});
   ASSERT_EQ(lists.size(), 1u);
   EXPECT_NEAR(lists[0].score, 2.0 / 3.0, 1e-12);
-  EXPECT_EQ(lists[0].evidence,
-            (std::vector<std::string>{"on list \"Customer Service Pros\"", "on list \"custserv\""}));
+  EXPECT_EQ(lists[0].evidence, (std::vector<std::string>{"on list \"Customer Service Pros\"", "on list \"custserv\""}));
 }
 
 TEST(TopicClassifier, ProfileEvidenceIsCappedAndEvidenceAddsUp) {
@@ -158,15 +156,14 @@ TEST(TopicClassifier, ProfileEvidenceIsCappedAndEvidenceAddsUp) {
   EXPECT_DOUBLE_EQ(capped[0].score, 0.75);
 
   // Bio keyword 1 + posts 3 x 2 / (4 + 2) = 1: raw 2, score 2/3; vaccines from one bio keyword, 0.5.
-  TopicInput input{.bio = "helpdesk lead, vaccine fan",
-                   .posts = Posts({"#custserv rocks", "lunch", "more #custserv", "bye"},
-                                  {"custserv", "", "custserv", ""})};
+  TopicInput input{
+      .bio = "helpdesk lead, vaccine fan",
+      .posts = Posts({"#custserv rocks", "lunch", "more #custserv", "bye"}, {"custserv", "", "custserv", ""})};
   std::vector<TopicLabel> labels = classifier.Classify(input);
   ASSERT_EQ(labels.size(), 2u);
   EXPECT_EQ(labels[0].name, "customer-service");
   EXPECT_NEAR(labels[0].score, 2.0 / 3.0, 1e-12);
-  EXPECT_EQ(labels[0].evidence,
-            (std::vector<std::string>{"profile: \"helpdesk\"", "#custserv in 2 of 4 posts"}));
+  EXPECT_EQ(labels[0].evidence, (std::vector<std::string>{"profile: \"helpdesk\"", "#custserv in 2 of 4 posts"}));
   EXPECT_EQ(labels[1].name, "vaccines");
   EXPECT_DOUBLE_EQ(labels[1].score, 0.5);
   EXPECT_EQ(Find(labels, "contact-centres"), nullptr);

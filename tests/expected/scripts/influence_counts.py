@@ -9,8 +9,9 @@ courtesy rules of docs/influence.md (re-implemented here with regular
 expressions instead of crowdlens's twitter-text entity extractor).
 
 Usage:
-  python3 tests/expected/scripts/influence_counts.py WORKSPACE/crowdlens.db [HANDLE ...]
-Prints one JSON object per named account, then the totals over all accounts.
+  python3 tests/expected/scripts/influence_counts.py WORKSPACE/crowdlens.db [--agreement] [HANDLE ...]
+Prints one JSON object per named account, then the totals over all accounts; with --agreement,
+first Spearman's rho between followers and retweets received, computed by hand (no scipy).
 """
 import json
 import re
@@ -115,6 +116,35 @@ def classify(words, leading, tags, is_reply, mention_count, handle, replies_to_m
     if mention_count >= 5 or (not words and mention_count >= 2):
         return "bulk_list"
     return "substantive"
+
+
+def average_ranks(values):
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for position in range(start, end + 1):
+            ranks[order[position]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def followers_retweets_rho(db, counts):
+    """Spearman's rho (average ranks, Pearson of ranks) of followers and retweets + quotes received, over
+    accounts with a profile (followers known) among those seen themselves (a profile or a post)."""
+    rows = db.execute("""
+        SELECT c.canonical FROM canon c JOIN accounts a ON a.account_key = c.account_key
+        WHERE c.canonical = c.account_key AND a.profile_observed_at IS NOT NULL AND a.followers_count IS NOT NULL""")
+    keys = [key for (key,) in rows]
+    followers = [counts[k]["followers"] for k in keys]
+    retweets = [counts[k]["retweets_received"] + counts[k]["quotes_received"] for k in keys]
+    a, b = average_ranks(followers), average_ranks(retweets)
+    mean = (len(keys) + 1) / 2
+    cov = sum((x - mean) * (y - mean) for x, y in zip(a, b))
+    return cov / (sum((x - mean) ** 2 for x in a) * sum((y - mean) ** 2 for y in b)) ** 0.5
 
 
 def main():
@@ -225,6 +255,9 @@ def main():
         c(key)["followers"] = followers if followers is not None else held["followers"].get(key, 0)
         c(key)["following"] = following if following is not None else held["following"].get(key, 0)
 
+    if "--agreement" in handles:
+        handles = [h for h in handles if h != "--agreement"]
+        print(json.dumps({"spearman_followers_retweets": followers_retweets_rho(db, counts)}))
     for handle in handles:
         row = db.execute("""
             SELECT c.canonical FROM accounts a JOIN canon c ON c.account_key = a.account_key

@@ -29,7 +29,11 @@ import io
 import sys
 import zipfile
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:
+    print("python3-numpy is not installed (apt-get install python3-numpy)", file=sys.stderr)
+    sys.exit(3)
 
 
 def read_text(path):
@@ -120,7 +124,7 @@ def run_graph_tool(kernels, graph_data):
             if weights is not None:
                 weight = graph.new_edge_property("double")
                 weight.a = weights
-            ranks = graph_tool.centrality.pagerank(graph, damping=damping, weight=weight, epsilon=1e-10,
+            ranks = graph_tool.centrality.pagerank(graph, damping=damping, weight=weight, epsilon=1e-9,
                                                    max_iter=100000)
             results[kernel] = ranks.a.tolist()
         elif kernel == "components":

@@ -2,7 +2,8 @@
 """Counts what the TwiBot-20 sample holds, independently of crowdlens.
 
 Prints the number of users and tweets, the users per domain label (the file
-spells business "Bussiness") and the baselines a topic classifier should beat:
+spells business "Bussiness"), the median follower count by the number of
+domains a user has, and the baselines a topic classifier should beat:
 labelling every user with all four domains, or with politics only. The
 evaluation test (tests/analyses/segment_twibot_test.cc) checks its reading of
 the file against these counts.
@@ -49,6 +50,14 @@ def main():
     print("label sets:")
     for labels, count in Counter(tuple(sorted(domains_of(u))) for u in users).most_common():
         print(f"  {count:3d} {', '.join(labels)}")
+    # What the label sets follow: the median follower count by the number of domains a user has.
+    by_size = {}
+    for user in users:
+        followers = int(str(user["profile"].get("followers_count") or "0").strip() or 0)
+        by_size.setdefault(len(domains_of(user)), []).append(followers)
+    for size in sorted(by_size):
+        counts = sorted(by_size[size])
+        print(f"users with {size} domain(s): {len(counts)}, median followers {counts[len(counts) // 2]}")
     for name, predict in [("all four", lambda u: set(DOMAINS)), ("politics only", lambda u: {"politics"})]:
         rows, hamming = baseline(users, predict)
         print(f"baseline {name}: hamming accuracy {hamming:.3f}")
