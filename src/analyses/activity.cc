@@ -53,7 +53,8 @@ Result<ActivityPeriod> ResolvePeriod(const WorkspaceActivity& activity, const Pe
                              Day(period.window.until));
     }
     if (request.since.empty() && request.until.empty()) {
-      period.label = "over the workspace's posts (" + Day(period.window.since) + " to " + Day(period.window.until - 1) + ")";
+      period.label =
+          "over the workspace's posts (" + Day(period.window.since) + " to " + Day(period.window.until - 1) + ")";
     } else {
       period.label = "from " + Day(period.window.since) + " to " + Day(period.window.until - 1);
     }
@@ -66,11 +67,14 @@ ActivitySummary SummariseActivity(const WorkspaceActivity& activity, uint32_t ac
   ActivitySummary summary{.period = period};
   summary.counts = CountInWindow(activity, period.window)[account];
   const InfluenceCounts& counts = summary.counts;
-  summary.mix = EngagementMix{.posts = counts.posts, .originals = counts.original_posts, .replies = counts.replies_sent,
-                              .retweets = counts.retweets_sent, .days = period.days};
+  summary.mix = EngagementMix{.posts = counts.posts,
+                              .originals = counts.original_posts,
+                              .replies = counts.replies_sent,
+                              .retweets = counts.retweets_sent,
+                              .days = period.days};
   for (const PostRecord& post : activity.posts) {
-    if (post.author == account && !post.is_retweet && post.has_url && period.window.Contains(post.created_at)) {
-      ++summary.mix.own_posts_with_links;
+    if (post.author == account && !post.is_retweet && post.links_out && period.window.Contains(post.created_at)) {
+      ++summary.mix.own_posts_linking_out;
     }
   }
   summary.style = ClassifyEngagement(summary.mix);

@@ -27,8 +27,8 @@ namespace crowdlens {
 
 // The period as the user gave it.
 struct PeriodRequest {
-  std::string since;  // a date or time ParseTimestamp reads, or "YYYY-MM-DD"; empty: open
-  std::string until;  // exclusive; a bare date means the start of that day
+  std::string since;            // a date or time ParseTimestamp reads, or "YYYY-MM-DD"; empty: open
+  std::string until;            // exclusive; a bare date means the start of that day
   std::optional<int64_t> days;  // --days N; not with since/until
 };
 

@@ -12,24 +12,24 @@ namespace {
 using std::string_view_literals::operator""sv;
 
 // Words that thank, in the languages of the shipped data and their neighbours.
-constexpr std::array kThankWords = {"thanks"sv, "thank"sv, "thx"sv,   "thnx"sv,   "tnx"sv,     "tks"sv,      "ty"sv,
+constexpr std::array kThankWords = {"thanks"sv, "thank"sv, "thx"sv,     "thnx"sv,   "tnx"sv,      "tks"sv,     "ty"sv,
                                     "danke"sv,  "merci"sv, "gracias"sv, "grazie"sv, "obrigado"sv, "obrigada"sv};
 // What a courtesy thank-you is for: platform gestures, not content.
-constexpr std::array kGestureWords = {"follow"sv,   "following"sv, "follows"sv,   "followback"sv, "fav"sv,
-                                      "favs"sv,     "fave"sv,      "favorite"sv,  "like"sv,       "likes"sv,
-                                      "rt"sv,       "rts"sv,       "retweet"sv,   "retweets"sv,   "retweeting"sv,
-                                      "share"sv,    "shares"sv,    "sharing"sv,   "mention"sv,    "mentions"sv,
-                                      "shoutout"sv, "shout"sv,     "add"sv,       "adding"sv,     "connecting"sv,
-                                      "connect"sv,  "connection"sv};
+constexpr std::array kGestureWords = {
+    "follow"sv,     "following"sv, "follows"sv, "followback"sv, "fav"sv,     "favs"sv,      "fave"sv,
+    "favorite"sv,   "like"sv,      "likes"sv,   "rt"sv,         "rts"sv,     "retweet"sv,   "retweets"sv,
+    "retweeting"sv, "share"sv,     "shares"sv,  "sharing"sv,    "mention"sv, "mentions"sv,  "shoutout"sv,
+    "shout"sv,      "add"sv,       "adding"sv,  "connecting"sv, "connect"sv, "connection"sv};
 // Words that may sit between "thanks" and "for", and between "for" and the gesture.
-constexpr std::array kFillerWords = {"you"sv, "u"sv,   "so"sv,    "very"sv, "much"sv,  "a"sv,    "lot"sv,
-                                     "again"sv, "the"sv, "my"sv,   "your"sv, "ur"sv,    "all"sv,  "those"sv,
+constexpr std::array kFillerWords = {"you"sv,   "u"sv,   "so"sv,   "very"sv,  "much"sv, "a"sv,     "lot"sv,
+                                     "again"sv, "the"sv, "my"sv,   "your"sv,  "ur"sv,   "all"sv,   "those"sv,
                                      "these"sv, "our"sv, "kind"sv, "great"sv, "nice"sv, "lovely"sv};
-constexpr std::array kWelcomeWords = {"welcome"sv, "willkommen"sv, "bienvenue"sv, "bienvenido"sv, "bienvenida"sv,
-                                      "benvenuto"sv, "benvenuti"sv};
+constexpr std::array kWelcomeWords = {"welcome"sv,    "willkommen"sv, "bienvenue"sv, "bienvenido"sv,
+                                      "bienvenida"sv, "benvenuto"sv,  "benvenuti"sv};
 // Follow Friday and its relatives: lists of accounts recommended as a ritual.
-constexpr std::array kFollowFridayTags = {"ff"sv,         "followfriday"sv,   "fridayfollow"sv, "followback"sv,
-                                          "teamfollowback"sv, "f4f"sv,         "follow4follow"sv, "tfb"sv};
+constexpr std::array kFollowFridayTags = {
+    "ff"sv,  "followfriday"sv,  "fridayfollow"sv, "followback"sv, "teamfollowback"sv,
+    "f4f"sv, "follow4follow"sv, "tfb"sv};
 
 // A bare thank-you has at most this many words ("thank you so much").
 constexpr size_t kBareThanksMaxWords = 4;
@@ -93,13 +93,20 @@ bool WelcomePhrase(const std::vector<std::string>& words) {
 
 std::string_view MentionKindName(MentionKind kind) {
   switch (kind) {
-    case MentionKind::kSubstantive: return "substantive";
-    case MentionKind::kReplyToOwnPost: return "reply_to_own_post";
-    case MentionKind::kReplyThread: return "reply_thread";
-    case MentionKind::kFollowFriday: return "follow_friday";
-    case MentionKind::kThanks: return "thanks";
-    case MentionKind::kWelcome: return "welcome";
-    case MentionKind::kBulkList: return "bulk_list";
+    case MentionKind::kSubstantive:
+      return "substantive";
+    case MentionKind::kReplyToOwnPost:
+      return "reply_to_own_post";
+    case MentionKind::kReplyThread:
+      return "reply_thread";
+    case MentionKind::kFollowFriday:
+      return "follow_friday";
+    case MentionKind::kThanks:
+      return "thanks";
+    case MentionKind::kWelcome:
+      return "welcome";
+    case MentionKind::kBulkList:
+      return "bulk_list";
   }
   return "substantive";
 }

@@ -66,7 +66,7 @@ struct PostFacts {
 
 // Facts about one mentioned account.
 struct MentionFacts {
-  std::string_view mentioned_handle;        // without '@'; empty when unknown
+  std::string_view mentioned_handle;          // without '@'; empty when unknown
   bool replies_to_mentioned_account = false;  // the post replies to a post of this account
 };
 

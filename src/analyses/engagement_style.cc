@@ -1,5 +1,6 @@
 #include "analyses/engagement_style.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace crowdlens {
@@ -13,10 +14,14 @@ std::string PostsPhrase(int64_t posts) { return std::to_string(posts) + (posts =
 
 std::string_view EngagementStyleName(EngagementStyle style) {
   switch (style) {
-    case EngagementStyle::kObserver: return "observer";
-    case EngagementStyle::kBroadcaster: return "broadcaster";
-    case EngagementStyle::kConversationalist: return "conversationalist";
-    case EngagementStyle::kCurator: return "curator";
+    case EngagementStyle::kObserver:
+      return "observer";
+    case EngagementStyle::kBroadcaster:
+      return "broadcaster";
+    case EngagementStyle::kConversationalist:
+      return "conversationalist";
+    case EngagementStyle::kCurator:
+      return "curator";
   }
   return "observer";
 }
@@ -29,7 +34,7 @@ EngagementVerdict ClassifyEngagement(const EngagementMix& mix) {
     verdict.original_share = static_cast<double>(mix.originals) / posts;
     verdict.reply_share = static_cast<double>(mix.replies) / posts;
     verdict.retweet_share = static_cast<double>(mix.retweets) / posts;
-    verdict.curated_share = static_cast<double>(mix.retweets + mix.own_posts_with_links) / posts;
+    verdict.curated_share = static_cast<double>(mix.retweets + mix.own_posts_linking_out) / posts;
   }
   if (mix.posts < kObserverMinPosts) {
     verdict.style = EngagementStyle::kObserver;
@@ -45,7 +50,7 @@ EngagementVerdict ClassifyEngagement(const EngagementMix& mix) {
   }
   const std::string reply_reason = Percent(verdict.reply_share) + of_posts + " are replies";
   const std::string retweet_reason = Percent(verdict.retweet_share) + of_posts + " are retweets";
-  const std::string curated_reason = Percent(verdict.curated_share) + of_posts + " are retweets or carry a link";
+  const std::string curated_reason = Percent(verdict.curated_share) + of_posts + " are retweets or link to other sites";
   const std::string original_reason = Percent(verdict.original_share) + of_posts + " are original posts";
   if (verdict.reply_share >= kConversationalistReplyShare) {
     verdict.style = EngagementStyle::kConversationalist;
@@ -80,6 +85,38 @@ EngagementVerdict ClassifyEngagement(const EngagementMix& mix) {
     if (!already) verdict.reasons.push_back(reason);
   }
   return verdict;
+}
+
+std::string SiteName(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  size_t at = url.rfind('@');
+  if (at != std::string_view::npos) url.remove_prefix(at + 1);
+  url = url.substr(0, url.find(':'));
+  std::vector<std::string> labels;
+  size_t start = 0;
+  while (start <= url.size()) {
+    size_t dot = url.find('.', start);
+    if (dot == std::string_view::npos) dot = url.size();
+    std::string label(url.substr(start, dot - start));
+    for (char& c : label) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (!label.empty()) labels.push_back(std::move(label));
+    start = dot + 1;
+  }
+  if (labels.empty()) return {};
+  if (labels.size() == 1) return labels.front();
+  // Second-level labels under which country domains register names: bbc.co.uk, abc.net.au.
+  static const std::vector<std::string> kSecondLevel = {"co",  "com", "net", "org", "ac",
+                                                        "gov", "edu", "or",  "ne",  "go"};
+  size_t name = labels.size() - 2;
+  if (labels.size() >= 3 && labels.back().size() == 2 &&
+      std::find(kSecondLevel.begin(), kSecondLevel.end(), labels[labels.size() - 2]) != kSecondLevel.end()) {
+    name = labels.size() - 3;
+  }
+  return labels[name];
 }
 
 }  // namespace crowdlens

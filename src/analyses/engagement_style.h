@@ -5,7 +5,9 @@
 //                      the period, or fewer than one per 30 days
 //   conversationalist  replies are at least 40% of its posts
 //   curator            retweets are at least 40% of its posts, or retweets and
-//                      posts carrying a link together at least 60%
+//                      posts linking out together at least 60% (a link to the
+//                      account's own site, as its profile URL names it, is
+//                      broadcasting, not curating)
 //   broadcaster        original posts (neither replies nor retweets) are at
 //                      least 50% of its posts
 // The rules are tried in that order; when none holds, the style of the largest
@@ -14,7 +16,7 @@
 // style needs a clear plurality of the posts; they are not from a paper.
 //
 //   EngagementVerdict verdict = ClassifyEngagement({.posts = 79, .originals = 20, .replies = 49, .retweets = 10,
-//                                                   .own_posts_with_links = 12, .days = 90});
+//                                                   .own_posts_linking_out = 12, .days = 90});
 //   verdict.style;    // EngagementStyle::kConversationalist
 //   verdict.reasons;  // {"62% of 79 posts are replies (40% or more: conversationalist)", ...}
 #pragma once
@@ -46,8 +48,8 @@ struct EngagementMix {
   int64_t originals = 0;  // neither replies nor retweets (quotes count here)
   int64_t replies = 0;
   int64_t retweets = 0;
-  int64_t own_posts_with_links = 0;  // originals and replies carrying a link
-  int64_t days = 0;                  // length of the period
+  int64_t own_posts_linking_out = 0;  // originals and replies linking to a site other than the account's own
+  int64_t days = 0;                   // length of the period
 };
 
 struct EngagementVerdict {
@@ -56,9 +58,18 @@ struct EngagementVerdict {
   double original_share = 0;
   double reply_share = 0;
   double retweet_share = 0;
-  double curated_share = 0;  // retweets plus own posts with links, over all posts
+  double curated_share = 0;  // retweets plus own posts linking out, over all posts
 };
 
 EngagementVerdict ClassifyEngagement(const EngagementMix& mix);
+
+// The name a link's site goes by: its host without "www.", its public suffix
+// (the last label, or the last two for co.uk-style suffixes) and anything
+// before the name: "https://www.cnn.com/x" and "https://cnn.it/3PH4" are both
+// "cnn", "http://news.bbc.co.uk/" is "bbc". Links to a site of the same name as
+// the account's profile URL are the account's own (its shortener included);
+// a shortener of another name (nyti.ms for nytimes.com) is not recognised.
+// Empty when the text has no host.
+std::string SiteName(std::string_view url);
 
 }  // namespace crowdlens

@@ -59,8 +59,8 @@ std::vector<RankingMeasure> AgreementMeasures(const InfluenceAnalysis& analysis)
     seen_themselves[account] = analysis.accounts().account(account).has_profile;
   }
   for (const PostRecord& post : analysis.activity.posts) seen_themselves[post.author] = true;
-  RankingMeasure followers{.name = "followers"}, pagerank{.name = "pagerank"},
-      retweets{.name = "retweets_received"}, mentions{.name = "mentions_received"};
+  RankingMeasure followers{.name = "followers"}, pagerank{.name = "pagerank"}, retweets{.name = "retweets_received"},
+      mentions{.name = "mentions_received"};
   const LayerRank& follow_layer = analysis.layers[LayerIndex(Layer::kFollow)];
   for (uint32_t account = 0; account < account_count; ++account) {
     const InfluenceCounts& count = analysis.counts[account];

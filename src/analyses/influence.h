@@ -28,7 +28,7 @@ struct InfluenceAnalysis {
   WorkspaceActivity activity;
   std::vector<InfluenceCounts> counts;  // per directory account, all time
   LayerRanks layers;
-  std::vector<InfluenceScore> scores;   // per directory account
+  std::vector<InfluenceScore> scores;  // per directory account
   // Every account, best score first (ties: more followers first, then by label).
   std::vector<uint32_t> ranking;
 

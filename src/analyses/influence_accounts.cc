@@ -27,7 +27,7 @@ Result<AccountDirectory> AccountDirectory::Load(Database& db) {
   // first, so the first account seen for a handle is the one stand-ins join.
   Result<Statement> accounts = db.Prepare(
       "SELECT account_key, platform, platform_id, coalesce(handle, ''), coalesce(name, ''), followers_count, "
-      "following_count, profile_observed_at IS NOT NULL FROM accounts "
+      "following_count, profile_observed_at IS NOT NULL, coalesce(url, '') FROM accounts "
       "ORDER BY substr(platform_id, 1, 1) = '@', coalesce(handle_observed_at, 0) DESC, account_key");
   if (!accounts.ok()) return accounts.status();
   std::vector<std::pair<int64_t, std::string>> stand_ins;  // key, handle key
@@ -35,12 +35,15 @@ Result<AccountDirectory> AccountDirectory::Load(Database& db) {
     Result<bool> row = accounts->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    DirectoryAccount account{.account_key = accounts->ColumnInt(0), .platform = accounts->ColumnText(1),
-                             .platform_id = accounts->ColumnText(2), .handle = accounts->ColumnText(3),
+    DirectoryAccount account{.account_key = accounts->ColumnInt(0),
+                             .platform = accounts->ColumnText(1),
+                             .platform_id = accounts->ColumnText(2),
+                             .handle = accounts->ColumnText(3),
                              .name = accounts->ColumnText(4)};
     if (!accounts->ColumnIsNull(5)) account.followers_count = accounts->ColumnInt(5);
     if (!accounts->ColumnIsNull(6)) account.following_count = accounts->ColumnInt(6);
     account.has_profile = accounts->ColumnInt(7) != 0;
+    account.url = accounts->ColumnText(8);
     std::string handle_key = account.handle.empty() ? std::string() : HandleKey(account.platform, account.handle);
     if (IsStandIn(account.platform_id) && !handle_key.empty()) {
       auto holder = directory.index_of_handle_.find(handle_key);
@@ -55,7 +58,8 @@ Result<AccountDirectory> AccountDirectory::Load(Database& db) {
     directory.index_of_platform_id_.emplace(account.platform + '\x1f' + account.platform_id, index);
     directory.accounts_.push_back(std::move(account));
   }
-  Result<Statement> former = db.Prepare("SELECT account_key, handle_lower FROM account_handles ORDER BY last_seen DESC");
+  Result<Statement> former =
+      db.Prepare("SELECT account_key, handle_lower FROM account_handles ORDER BY last_seen DESC");
   if (!former.ok()) return former.status();
   while (true) {
     Result<bool> row = former->Step();
@@ -81,7 +85,8 @@ Result<uint32_t> AccountDirectory::Find(std::string_view reference) const {
   std::string key = HandleKey(ref.platform, ref.handle);
   if (auto found = index_of_handle_.find(key); found != index_of_handle_.end()) return found->second;
   if (auto found = index_of_former_handle_.find(key); found != index_of_former_handle_.end()) return found->second;
-  if (auto found = index_of_platform_id_.find(ref.platform + '\x1f' + ref.handle); found != index_of_platform_id_.end()) {
+  if (auto found = index_of_platform_id_.find(ref.platform + '\x1f' + ref.handle);
+      found != index_of_platform_id_.end()) {
     return found->second;
   }
   return NotFound("no account \"" + std::string(reference) + "\" in the workspace (" + ref.platform +

@@ -33,6 +33,7 @@ struct DirectoryAccount {
   std::string platform_id;
   std::string handle;  // empty when unknown (name-only CSV authors, anonymous graph nodes)
   std::string name;
+  std::string url;                         // the profile's link, when given
   std::optional<int64_t> followers_count;  // from the profile, when one was seen
   std::optional<int64_t> following_count;
   bool has_profile = false;

@@ -115,10 +115,18 @@ std::vector<InfluenceCounts> CountInWindow(const WorkspaceActivity& activity, Ti
     if (event.imported || !window.Contains(event.at)) continue;
     InfluenceCounts& target = counts[event.target];
     switch (event.kind) {
-      case AttentionKind::kRetweet: ++target.retweets_received; break;
-      case AttentionKind::kQuote: ++target.quotes_received; break;
-      case AttentionKind::kReply: ++target.replies_received; break;
-      case AttentionKind::kMention: CountMention(event, 1, target); break;
+      case AttentionKind::kRetweet:
+        ++target.retweets_received;
+        break;
+      case AttentionKind::kQuote:
+        ++target.quotes_received;
+        break;
+      case AttentionKind::kReply:
+        ++target.replies_received;
+        break;
+      case AttentionKind::kMention:
+        CountMention(event, 1, target);
+        break;
     }
   }
   // A first snapshot of followers says who follows, not since when: only later arrivals are new.

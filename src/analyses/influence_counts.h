@@ -41,9 +41,9 @@ struct InfluenceCounts {
   bool followers_from_profile = false;
   bool following_from_profile = false;
 
-  int64_t posts = 0;            // sent, of every kind
-  int64_t own_posts = 0;        // sent and not retweets: what others can retweet
-  int64_t original_posts = 0;   // neither replies nor retweets (quotes included)
+  int64_t posts = 0;           // sent, of every kind
+  int64_t own_posts = 0;       // sent and not retweets: what others can retweet
+  int64_t original_posts = 0;  // neither replies nor retweets (quotes included)
   int64_t replies_sent = 0;
   int64_t retweets_sent = 0;
   int64_t posts_with_links = 0;  // of every kind
@@ -58,7 +58,8 @@ struct InfluenceCounts {
 
   // Retweets and quotes received per post that could be retweeted (own posts, at least 1).
   double amplification() const {
-    return static_cast<double>(retweets_received + quotes_received) / static_cast<double>(own_posts > 0 ? own_posts : 1);
+    return static_cast<double>(retweets_received + quotes_received) /
+           static_cast<double>(own_posts > 0 ? own_posts : 1);
   }
   // followers / following; nullopt when following is 0.
   std::optional<double> ratio() const {

@@ -1,5 +1,7 @@
 #include "analyses/influence_events.h"
 
+#include "analyses/engagement_style.h"
+
 #include <string>
 #include <unordered_map>
 
@@ -37,6 +39,7 @@ std::vector<int64_t> SplitKeys(const std::string& text) {
   return keys;
 }
 
+// Splits a space-separated group_concat (hashtags, URLs).
 std::vector<std::string> SplitTags(const std::string& text) {
   std::vector<std::string> tags;
   size_t start = 0;
@@ -90,8 +93,9 @@ Status LoadEvents(Database& db, WorkspaceActivity& activity) {
     extra.kind = kind;
     activity.events.push_back(extra);
   };
-  for (auto [sql, kind] : {std::pair{kRetweetsSql, AttentionKind::kRetweet}, std::pair{kQuotesSql, AttentionKind::kQuote},
-                           std::pair{kRepliesSql, AttentionKind::kReply}}) {
+  for (auto [sql, kind] :
+       {std::pair{kRetweetsSql, AttentionKind::kRetweet}, std::pair{kQuotesSql, AttentionKind::kQuote},
+        std::pair{kRepliesSql, AttentionKind::kReply}}) {
     CROWDLENS_RETURN_IF_ERROR(ForEachRow(db, sql, [&](const Statement& row) {
       if (row.ColumnIsNull(3)) return;
       AttentionEvent extra;
@@ -137,20 +141,27 @@ Status LoadAll(Database& db, WorkspaceActivity& activity) {
       db,
       "SELECT post_key, author_key, created_at, retweet_of_id IS NOT NULL, "
       "reply_to_post_id IS NOT NULL OR reply_to_account_key IS NOT NULL, quote_of_id IS NOT NULL, "
-      "EXISTS (SELECT 1 FROM post_urls u WHERE u.post_key = p.post_key), retweet_count, quote_count, reply_count "
+      "(SELECT group_concat(url, ' ') FROM post_urls u WHERE u.post_key = p.post_key), retweet_count, quote_count, "
+      "reply_count "
       "FROM posts p ORDER BY post_key",
       [&](const Statement& row) {
         std::optional<uint32_t> author = activity.accounts.IndexOf(row.ColumnInt(1));
         if (!author) return;  // only a database written without its foreign keys has such a post
-        PostRecord post{.post_key = row.ColumnInt(0), .author = *author, .created_at = row.ColumnInt(2),
+        PostRecord post{.post_key = row.ColumnInt(0),
+                        .author = *author,
+                        .created_at = row.ColumnInt(2),
                         .is_retweet = row.ColumnInt(3) != 0};
         post.is_reply = !post.is_retweet && row.ColumnInt(4) != 0;
         post.is_quote = !post.is_retweet && row.ColumnInt(5) != 0;
-        post.has_url = row.ColumnInt(6) != 0;
+        std::vector<std::string> urls = SplitTags(row.ColumnText(6));
+        post.has_url = !urls.empty();
+        const std::string own_site = SiteName(activity.accounts.account(*author).url);
+        for (const std::string& url : urls) post.links_out = post.links_out || SiteName(url) != own_site;
         post.retweet_count = OptionalInt(row, 7);
         post.quote_count = OptionalInt(row, 8);
         post.reply_count = OptionalInt(row, 9);
-        if (!activity.first_post_at || post.created_at < *activity.first_post_at) activity.first_post_at = post.created_at;
+        if (!activity.first_post_at || post.created_at < *activity.first_post_at)
+          activity.first_post_at = post.created_at;
         if (!activity.last_post_at || post.created_at > *activity.last_post_at) activity.last_post_at = post.created_at;
         activity.posts.push_back(post);
       });
@@ -161,8 +172,10 @@ Status LoadAll(Database& db, WorkspaceActivity& activity) {
                       std::optional<uint32_t> follower = activity.accounts.IndexOf(row.ColumnInt(0));
                       std::optional<uint32_t> followee = activity.accounts.IndexOf(row.ColumnInt(1));
                       if (!follower || !followee || *follower == *followee) return;
-                      activity.follows.push_back({.follower = *follower, .followee = *followee,
-                                                  .first_seen = row.ColumnInt(2), .current = row.ColumnInt(3) != 0});
+                      activity.follows.push_back({.follower = *follower,
+                                                  .followee = *followee,
+                                                  .first_seen = row.ColumnInt(2),
+                                                  .current = row.ColumnInt(3) != 0});
                     });
 }
 

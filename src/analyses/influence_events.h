@@ -26,14 +26,15 @@ namespace crowdlens {
 enum class AttentionKind : uint8_t { kRetweet, kQuote, kReply, kMention };
 
 struct AttentionEvent {
-  int64_t at = 0;           // the post's time; imported edges: when the edge was first imported
-  uint32_t source = 0;      // who gave the attention
-  uint32_t target = 0;      // who received it
+  int64_t at = 0;       // the post's time; imported edges: when the edge was first imported
+  uint32_t source = 0;  // who gave the attention
+  uint32_t target = 0;  // who received it
   AttentionKind kind = AttentionKind::kMention;
   MentionKind mention_kind = MentionKind::kSubstantive;  // mentions only
-  bool imported = false;    // from an edge list: no post, no date of its own
-  int64_t target_post = -1;  // index into WorkspaceActivity::posts of the post retweeted, quoted or replied to; -1 if absent
-  double weight = 1;        // 1 for a post; an imported edge's own weight
+  bool imported = false;                                 // from an edge list: no post, no date of its own
+  int64_t target_post =
+      -1;             // index into WorkspaceActivity::posts of the post retweeted, quoted or replied to; -1 if absent
+  double weight = 1;  // 1 for a post; an imported edge's own weight
 };
 
 // One post, as much as influence needs of it.
@@ -45,6 +46,7 @@ struct PostRecord {
   bool is_reply = false;  // replies to a post or an account (and is not a retweet)
   bool is_quote = false;  // quotes a post (and is not a retweet)
   bool has_url = false;
+  bool links_out = false;  // a link to a site other than the author's own (engagement_style.h, SiteName)
   // What the platform reported for the post, when it did.
   std::optional<int64_t> retweet_count;
   std::optional<int64_t> quote_count;

@@ -7,10 +7,14 @@ namespace {
 
 bool EventBelongsTo(const AttentionEvent& event, Layer layer) {
   switch (layer) {
-    case Layer::kFollow: return false;
-    case Layer::kRetweet: return event.kind == AttentionKind::kRetweet || event.kind == AttentionKind::kQuote;
-    case Layer::kMention: return event.kind == AttentionKind::kMention && !IsCourtesy(event.mention_kind);
-    case Layer::kReply: return event.kind == AttentionKind::kReply;
+    case Layer::kFollow:
+      return false;
+    case Layer::kRetweet:
+      return event.kind == AttentionKind::kRetweet || event.kind == AttentionKind::kQuote;
+    case Layer::kMention:
+      return event.kind == AttentionKind::kMention && !IsCourtesy(event.mention_kind);
+    case Layer::kReply:
+      return event.kind == AttentionKind::kReply;
   }
   return false;
 }
@@ -74,11 +78,13 @@ Result<LayerRanks> RankAllLayers(Workspace& workspace, const WorkspaceActivity& 
   LayerRanks ranks;
   for (Layer layer : kAllLayers) {
     if (layer == Layer::kMention) {
-      ranks[LayerIndex(layer)] = RankLayerGraph(BuildAttentionGraph(activity, layer, nullptr), layer, activity.accounts);
+      ranks[LayerIndex(layer)] =
+          RankLayerGraph(BuildAttentionGraph(activity, layer, nullptr), layer, activity.accounts);
       continue;
     }
     Result<graph::Graph> graph = LoadLayer(workspace, layer);
-    if (!graph.ok()) return graph.status().WithContext(std::string("loading the ") + std::string(LayerName(layer)) + " layer");
+    if (!graph.ok())
+      return graph.status().WithContext(std::string("loading the ") + std::string(LayerName(layer)) + " layer");
     ranks[LayerIndex(layer)] = RankLayerGraph(*graph, layer, activity.accounts);
   }
   return ranks;

@@ -33,9 +33,9 @@ namespace crowdlens {
 
 struct LayerRank {
   Layer layer = Layer::kFollow;
-  std::vector<double> pagerank;     // per directory account; the sum over its rows; 0 when not a node
-  std::vector<double> relative;     // n * pagerank, or 0 when nothing points to the account
-  std::vector<bool> node;           // the account is a node of the layer
+  std::vector<double> pagerank;  // per directory account; the sum over its rows; 0 when not a node
+  std::vector<double> relative;  // n * pagerank, or 0 when nothing points to the account
+  std::vector<bool> node;        // the account is a node of the layer
   graph::NodeId node_count = 0;
   graph::EdgeIndex edge_count = 0;
   int iterations = 0;

@@ -64,8 +64,10 @@ std::vector<std::string> ChooseTopics(const TopicRequest& request, const std::ve
     for (const std::string& tag : post.tags) ++usage[tag];
   }
   std::vector<std::pair<std::string, int64_t>> ordered(usage.begin(), usage.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& left, const auto& right) { return left.second > right.second; });
-  for (size_t index = 0; index < ordered.size() && index < request.topic_count; ++index) topics.push_back(ordered[index].first);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& left, const auto& right) { return left.second > right.second; });
+  for (size_t index = 0; index < ordered.size() && index < request.topic_count; ++index)
+    topics.push_back(ordered[index].first);
   return topics;
 }
 
@@ -78,8 +80,9 @@ Result<std::vector<TopicRanking>> RankTopics(Workspace& workspace, const Influen
   if (!follows.ok()) return follows.status();
   const graph::Graph& graph = *follows;
   if (graph.node_count() == 0) {
-    return NotFound("the workspace holds no follow edges: TwitterRank walks the follow graph; import follower or "
-                    "following lists first");
+    return NotFound(
+        "the workspace holds no follow edges: TwitterRank walks the follow graph; import follower or "
+        "following lists first");
   }
   // The first node of each account carries its posts (a stand-in and its real account are one account).
   std::vector<std::optional<uint32_t>> account_of_node(graph.node_count());
@@ -149,8 +152,10 @@ Result<std::vector<TopicRanking>> RankTopics(Workspace& workspace, const Influen
       for (size_t other = 0; other < topic_count; ++other) tagged += on_topic[account * topic_count + other];
       int64_t posts_on_topic = on_topic[account * topic_count + topic];
       rankings[topic].top.push_back(
-          {.account = account, .rank = by_account[account],
-           .relative = static_cast<double>(graph.node_count()) * by_account[account], .topic_posts = posts_on_topic,
+          {.account = account,
+           .rank = by_account[account],
+           .relative = static_cast<double>(graph.node_count()) * by_account[account],
+           .topic_posts = posts_on_topic,
            .share = tagged > 0 ? static_cast<double>(posts_on_topic) / static_cast<double>(tagged) : 0.0});
     }
   }

@@ -38,10 +38,10 @@ struct TopicAccount {
 };
 
 struct TopicRanking {
-  std::string tag;                 // lower case, without '#'
-  int64_t posts = 0;               // posts by follow-graph accounts carrying the tag
+  std::string tag;    // lower case, without '#'
+  int64_t posts = 0;  // posts by follow-graph accounts carrying the tag
   uint32_t accounts_with_posts = 0;
-  std::vector<TopicAccount> top;   // best first; empty when no follow-graph account used the tag
+  std::vector<TopicAccount> top;  // best first; empty when no follow-graph account used the tag
 };
 
 // Ranks `top_n` accounts per topic. NotFound when the workspace has no follow

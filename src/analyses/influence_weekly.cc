@@ -52,8 +52,8 @@ WeeklyTrend WeeklyScores(const InfluenceAnalysis& analysis, uint32_t account, Ti
   }
   WeeklyTrend trend;
   if (!active_weeks.empty()) {
-    trend.quiet_weeks = (*active_weeks.rbegin() - *active_weeks.begin()) / kWeek + 1 -
-                        static_cast<int64_t>(active_weeks.size());
+    trend.quiet_weeks =
+        (*active_weeks.rbegin() - *active_weeks.begin()) / kWeek + 1 - static_cast<int64_t>(active_weeks.size());
   }
   for (int64_t week : active_weeks) {
     WeeklyScore weekly{.week_start = week};

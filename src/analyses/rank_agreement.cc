@@ -79,8 +79,8 @@ RankAgreement CompareRankings(const std::vector<RankingMeasure>& measures, const
         a_values.push_back(a.values[account]);
         b_values.push_back(b.values[account]);
       }
-      PairAgreement pair{.first = a.name, .second = b.name, .accounts = members.size(),
-                         .rho = SpearmanRho(a_values, b_values)};
+      PairAgreement pair{
+          .first = a.name, .second = b.name, .accounts = members.size(), .rho = SpearmanRho(a_values, b_values)};
       pair.top_k = std::min(options.top_k, members.size());
       std::vector<size_t> a_top = TopIndices(a_values, pair.top_k);
       std::vector<size_t> b_top = TopIndices(b_values, pair.top_k);

@@ -48,15 +48,15 @@ struct RankAgreementOptions {
 struct PairAgreement {
   std::string first;
   std::string second;
-  size_t accounts = 0;         // defined under both measures
-  std::optional<double> rho;   // Spearman's rho over those accounts
-  size_t top_overlap = 0;      // accounts in both top-k lists (ties broken by account index)
-  size_t top_k = 0;            // min(top_k, accounts)
+  size_t accounts = 0;        // defined under both measures
+  std::optional<double> rho;  // Spearman's rho over those accounts
+  size_t top_overlap = 0;     // accounts in both top-k lists (ties broken by account index)
+  size_t top_k = 0;           // min(top_k, accounts)
 };
 
 struct Disagreement {
-  size_t account = 0;          // index into the measures' vectors
-  std::string high_measure;    // the measure that ranks the account highest
+  size_t account = 0;        // index into the measures' vectors
+  std::string high_measure;  // the measure that ranks the account highest
   std::string low_measure;
   double high_percentile = 0;  // 100 * average rank / n under the high measure
   double low_percentile = 0;

@@ -63,10 +63,11 @@ std::vector<Cell> InfluenceRow(const InfluenceAnalysis& analysis, uint32_t accou
 }
 
 Table InfluenceTable(const std::string& title) {
-  return Table{.name = "influence", .title = title,
-               .columns = {"rank", "account", "score", "followers", "following", "ratio", "posts", "retweets_received",
-                           "quotes_received", "amplification", "mentions_substantive", "mentions_courtesy",
-                           "replies_received"}};
+  return Table{
+      .name = "influence",
+      .title = title,
+      .columns = {"rank", "account", "score", "followers", "following", "ratio", "posts", "retweets_received",
+                  "quotes_received", "amplification", "mentions_substantive", "mentions_courtesy", "replies_received"}};
 }
 
 Table BreakdownTable() {
@@ -86,8 +87,10 @@ std::vector<Cell> BreakdownRow(const InfluenceAnalysis& analysis, uint32_t accou
 }
 
 Table PageRankTable() {
-  return Table{.name = "pagerank", .title = "PageRank on each layer (each layer's ranks sum to 1; empty: not a node)",
-               .columns = {"rank", "account", "pagerank_follow", "pagerank_retweet", "pagerank_mention", "pagerank_reply"}};
+  return Table{
+      .name = "pagerank",
+      .title = "PageRank on each layer (each layer's ranks sum to 1; empty: not a node)",
+      .columns = {"rank", "account", "pagerank_follow", "pagerank_retweet", "pagerank_mention", "pagerank_reply"}};
 }
 
 std::vector<Cell> PageRankRow(const InfluenceAnalysis& analysis, uint32_t account, int64_t rank) {
@@ -100,7 +103,8 @@ std::vector<Cell> PageRankRow(const InfluenceAnalysis& analysis, uint32_t accoun
 }
 
 Table LayersTable(const InfluenceAnalysis& analysis) {
-  Table table{.name = "layers", .title = "Graph layers (mention: substantive mentions only)",
+  Table table{.name = "layers",
+              .title = "Graph layers (mention: substantive mentions only)",
               .columns = {"layer", "nodes", "edges", "iterations", "converged"}};
   for (Layer layer : kAllLayers) {
     const LayerRank& ranks = analysis.layers[LayerIndex(layer)];
@@ -134,18 +138,23 @@ Result<std::vector<Table>> AccountTables(const InfluenceAnalysis& analysis, cons
   }
   Table main = InfluenceTable("Influence (rank among " + std::to_string(analysis.ranking.size()) + " accounts)");
   Table pagerank = PageRankTable();
-  Table breakdown{.name = "score_breakdown",
-                  .title = "Why: each component = (percentile + log_scaled) / 2; points = weight x component",
-                  .columns = {"account", "component", "value", "percentile", "log_scaled", "component_score", "weight",
-                              "points"}};
-  Table mentions{.name = "mentions_by_kind", .title = "Mentions received, by the courtesy classifier",
+  Table breakdown{
+      .name = "score_breakdown",
+      .title = "Why: each component = (percentile + log_scaled) / 2; points = weight x component",
+      .columns = {"account", "component", "value", "percentile", "log_scaled", "component_score", "weight", "points"}};
+  Table mentions{.name = "mentions_by_kind",
+                 .title = "Mentions received, by the courtesy classifier",
                  .columns = {"account", "kind", "mentions"}};
-  Table activity{.name = "activity", .title = "Activity " + period.label,
+  Table activity{.name = "activity",
+                 .title = "Activity " + period.label,
                  .columns = {"account", "posts", "original_posts", "replies_sent", "retweets_sent", "mentions_received",
-                             "mentions_courtesy", "retweets_received", "replies_received", "new_followers", "summary"}};
-  Table style{.name = "engagement_style", .title = "Engagement style " + period.label,
-              .columns = {"account", "style", "original_share", "reply_share", "retweet_share", "curated_share",
-                          "reasons"}};
+                             "mentions_courtesy", "retweets_received", "replies_received", "new_followers"}};
+  // The sentence gets a table of its own: a "message" column is printed whole on a terminal.
+  Table sentences{.name = "activity_summary", .title = "In short", .columns = {"account", "message"}};
+  Table style{
+      .name = "engagement_style",
+      .title = "Engagement style " + period.label,
+      .columns = {"account", "style", "original_share", "reply_share", "retweet_share", "curated_share", "reason"}};
   for (uint32_t account : accounts) {
     const std::string label = analysis.accounts().Label(account);
     main.rows.push_back(InfluenceRow(analysis, account, rank_of[account]));
@@ -167,19 +176,21 @@ Result<std::vector<Table>> AccountTables(const InfluenceAnalysis& analysis, cons
     activity.rows.push_back({label, counts.posts, counts.original_posts, counts.replies_sent, counts.retweets_sent,
                              counts.mentions_substantive + counts.mentions_courtesy, counts.mentions_courtesy,
                              counts.retweets_received + counts.quotes_received, counts.replies_received,
-                             counts.new_followers, summary.sentence});
+                             counts.new_followers});
+    sentences.rows.push_back({label, summary.sentence});
     std::string reasons;
     for (const std::string& reason : summary.style.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
     style.rows.push_back({label, std::string(EngagementStyleName(summary.style.style)),
                           Round(summary.style.original_share, 3), Round(summary.style.reply_share, 3),
                           Round(summary.style.retweet_share, 3), Round(summary.style.curated_share, 3), reasons});
   }
-  return std::vector<Table>{main, breakdown, pagerank, mentions, activity, style};
+  return std::vector<Table>{main, breakdown, pagerank, mentions, activity, sentences, style};
 }
 
 std::vector<Table> WeeklyTables(const InfluenceAnalysis& analysis, uint32_t account, const WeeklyTrend& trend) {
-  Table weeks{.name = "weekly", .title = "Weekly score of " + analysis.accounts().Label(account) +
-                                         " (weeks with activity; each scored against the accounts active in it)",
+  Table weeks{.name = "weekly",
+              .title = "Weekly score of " + analysis.accounts().Label(account) +
+                       " (weeks with activity; each scored against the accounts active in it)",
               .columns = {"week", "posts", "retweets_received", "quotes_received", "mentions_substantive",
                           "mentions_courtesy", "replies_received", "score", "active_accounts"}};
   for (const WeeklyScore& week : trend.weeks) {
@@ -187,9 +198,10 @@ std::vector<Table> WeeklyTables(const InfluenceAnalysis& analysis, uint32_t acco
                           week.counts.quotes_received, week.counts.mentions_substantive, week.counts.mentions_courtesy,
                           week.counts.replies_received, Round(week.score.score, 1), int64_t{week.active_accounts}});
   }
-  Table summary{.name = "weekly_summary", .title = "Trend",
+  Table summary{.name = "weekly_summary",
+                .title = "Trend",
                 .columns = {"account", "active_weeks", "quiet_weeks", "first_week", "last_week", "first_score",
-                          "last_score", "summary"},
+                            "last_score", "summary"},
                 .single_record = true};
   std::vector<Cell> row = {analysis.accounts().Label(account), static_cast<int64_t>(trend.weeks.size()),
                            trend.quiet_weeks};
@@ -227,9 +239,11 @@ std::vector<Table> AgreementTables(const InfluenceAnalysis& analysis, size_t top
 }
 
 std::vector<Table> TopicTables(const InfluenceAnalysis& analysis, const std::vector<TopicRanking>& rankings) {
-  Table topics{.name = "topics", .title = "Topics (hashtags) and their use among the follow graph's accounts",
+  Table topics{.name = "topics",
+               .title = "Topics (hashtags) and their use among the follow graph's accounts",
                .columns = {"topic", "posts", "accounts_with_posts"}};
-  Table ranks{.name = "topic_ranks", .title = "Top accounts per topic by TwitterRank (Weng et al. 2010)",
+  Table ranks{.name = "topic_ranks",
+              .title = "Top accounts per topic by TwitterRank (Weng et al. 2010)",
               .columns = {"topic", "rank", "account", "twitter_rank", "relative_rank", "topic_posts", "topic_share"}};
   for (const TopicRanking& ranking : rankings) {
     topics.rows.push_back({"#" + ranking.tag, ranking.posts, int64_t{ranking.accounts_with_posts}});

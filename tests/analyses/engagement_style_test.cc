@@ -20,8 +20,8 @@ TEST(EngagementStyle, TooFewPostsIsAnObserver) {
 
 TEST(EngagementStyle, RepliesMakeAConversationalist) {
   // 49 of 79 = 62% replies.
-  EngagementVerdict verdict =
-      ClassifyEngagement({.posts = 79, .originals = 20, .replies = 49, .retweets = 10, .own_posts_with_links = 12, .days = 90});
+  EngagementVerdict verdict = ClassifyEngagement(
+      {.posts = 79, .originals = 20, .replies = 49, .retweets = 10, .own_posts_linking_out = 12, .days = 90});
   EXPECT_EQ(verdict.style, EngagementStyle::kConversationalist);
   EXPECT_EQ(verdict.reasons.front(), "62% of 79 posts are replies (40% or more: conversationalist)");
   EXPECT_NEAR(verdict.reply_share, 49.0 / 79.0, 1e-12);
@@ -39,9 +39,9 @@ TEST(EngagementStyle, RetweetsOrLinksMakeACurator) {
   EXPECT_EQ(verdict.style, EngagementStyle::kCurator);
   EXPECT_EQ(verdict.reasons.front(), "40% of 20 posts are retweets (40% or more: curator)");
   // 4 retweets and 8 link posts of 20: 60% curated.
-  verdict = ClassifyEngagement({.posts = 20, .originals = 16, .retweets = 4, .own_posts_with_links = 8, .days = 20});
+  verdict = ClassifyEngagement({.posts = 20, .originals = 16, .retweets = 4, .own_posts_linking_out = 8, .days = 20});
   EXPECT_EQ(verdict.style, EngagementStyle::kCurator);
-  EXPECT_EQ(verdict.reasons.front(), "60% of 20 posts are retweets or carry a link (60% or more: curator)");
+  EXPECT_EQ(verdict.reasons.front(), "60% of 20 posts are retweets or link to other sites (60% or more: curator)");
 }
 
 TEST(EngagementStyle, OriginalsMakeABroadcaster) {
@@ -55,10 +55,23 @@ TEST(EngagementStyle, OriginalsMakeABroadcaster) {
 
 TEST(EngagementStyle, NoClearShareFallsToTheLargest) {
   // 45% originals, 35% replies, 20% retweets: no threshold reached; originals are largest.
-  EngagementVerdict verdict = ClassifyEngagement({.posts = 20, .originals = 9, .replies = 7, .retweets = 4, .days = 20});
+  EngagementVerdict verdict =
+      ClassifyEngagement({.posts = 20, .originals = 9, .replies = 7, .retweets = 4, .days = 20});
   EXPECT_EQ(verdict.style, EngagementStyle::kBroadcaster);
   EXPECT_EQ(verdict.reasons.front(),
             "45% of 20 posts are original posts, the largest share (no share reaches its threshold)");
+}
+
+TEST(EngagementStyle, SiteNamesTellTheAccountsOwnLinks) {
+  EXPECT_EQ(SiteName("http://www.cnn.com"), "cnn");
+  EXPECT_EQ(SiteName("https://cnn.it/3PH4z0u"), "cnn");  // the shortener of the same name
+  EXPECT_EQ(SiteName("http://news.bbc.co.uk/2/hi"), "bbc");
+  EXPECT_EQ(SiteName("https://bbc.in/x?y=1"), "bbc");
+  EXPECT_EQ(SiteName("https://abc.net.au:443/news"), "abc");
+  EXPECT_EQ(SiteName("https://user@Example.ORG/"), "example");
+  EXPECT_EQ(SiteName("https://nyti.ms/abc"), "nyti");  // a shortener of another name is not recognised
+  EXPECT_EQ(SiteName("localhost"), "localhost");
+  EXPECT_EQ(SiteName(""), "");
 }
 
 TEST(EngagementStyle, NamesAreStable) {

@@ -19,7 +19,8 @@ namespace {
 class SampleInfluence : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    Result<std::unique_ptr<Workspace>> opened = Workspace::Open(testing::MakeTempDir("influence-sample"), OpenMode::kCreate);
+    Result<std::unique_ptr<Workspace>> opened =
+        Workspace::Open(testing::MakeTempDir("influence-sample"), OpenMode::kCreate);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     workspace_ = std::move(opened).value().release();
     Result<ImportSummary> imported = Import(*workspace_, {.paths = {testing::SamplePath("")}, .show_progress = false});
@@ -49,14 +50,10 @@ TEST_F(SampleInfluence, PerAccountCountsMatchThePythonScript) {
   ASSERT_NE(analysis_, nullptr);
   const Expected expected[] = {
       // handle        followers  following posts retweets quotes replies substantive courtesy
-      {"tagesschau", 3090058, 321, 8, 441, 0, 32, 7, 54},
-      {"BBCBreaking", 14331339, 3, 6, 9578, 0, 56, 2, 66},
-      {"BorisJohnson", 3634513, 458, 1, 152, 35, 564, 70, 10},
-      {"RepBoebert", 112040, 244, 1, 569, 59, 590, 22, 0},
-      {"POTUS", 27271531, 12, 1, 5418, 0, 1, 10, 6},
-      {"SpeakerPelosi", 7076750, 362, 0, 0, 0, 1, 51, 1},
-      {"Breaking911", 853845, 0, 1, 159, 106, 236, 1, 2},
-      {"SkyNewsBreak", 4792189, 3, 1, 33, 17, 44, 3, 2},
+      {"tagesschau", 3090058, 321, 8, 441, 0, 32, 7, 54},      {"BBCBreaking", 14331339, 3, 6, 9578, 0, 56, 2, 66},
+      {"BorisJohnson", 3634513, 458, 1, 152, 35, 564, 70, 10}, {"RepBoebert", 112040, 244, 1, 569, 59, 590, 22, 0},
+      {"POTUS", 27271531, 12, 1, 5418, 0, 1, 10, 6},           {"SpeakerPelosi", 7076750, 362, 0, 0, 0, 1, 51, 1},
+      {"Breaking911", 853845, 0, 1, 159, 106, 236, 1, 2},      {"SkyNewsBreak", 4792189, 3, 1, 33, 17, 44, 3, 2},
   };
   for (const Expected& want : expected) {
     Result<uint32_t> account = analysis_->accounts().Find(want.handle);
@@ -81,8 +78,7 @@ TEST_F(SampleInfluence, PerAccountCountsMatchThePythonScript) {
 TEST_F(SampleInfluence, TotalsOverEveryAccountMatchThePythonScript) {
   ASSERT_NE(analysis_, nullptr);
   // The script's "totals" line.
-  int64_t followers = 0, following = 0, posts = 0, retweets = 0, quotes = 0, replies = 0, substantive = 0,
-          courtesy = 0;
+  int64_t followers = 0, following = 0, posts = 0, retweets = 0, quotes = 0, replies = 0, substantive = 0, courtesy = 0;
   std::array<int64_t, 7> by_kind{};
   for (const InfluenceCounts& counts : analysis_->counts) {
     followers += counts.followers;

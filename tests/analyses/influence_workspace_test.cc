@@ -77,7 +77,7 @@ TEST_F(TinyCrowd, OtherAccountsCountsByHand) {
   EXPECT_EQ(bob.mentions_substantive, 1);  // p11
   EXPECT_EQ(bob.mentions_courtesy, 1);     // p9 #FF
   const InfluenceCounts& carol = Counts("carol");
-  EXPECT_EQ(carol.posts, 4);  // p4, p6, p10, p15
+  EXPECT_EQ(carol.posts, 4);             // p4, p6, p10, p15
   EXPECT_EQ(carol.replies_received, 1);  // p12
   EXPECT_EQ(carol.mentions_substantive, 0);
   EXPECT_EQ(carol.mentions_courtesy, 3);  // p8 thanks, p9 #FF, p12 reply to her own post

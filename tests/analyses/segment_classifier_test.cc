@@ -166,8 +166,7 @@ TEST_F(SegmentClassifierTest, BelowThresholdLabelsOnRequest) {
   EXPECT_NEAR(person->score, 0.5 / 1.5, 1e-12);
 }
 
-// DISABLED: fails on the current tree (see the open issue's note); re-enable when fixed.
-TEST_F(SegmentClassifierTest, DISABLED_StoredLabelsRoundTripAndGoStale) {
+TEST_F(SegmentClassifierTest, StoredLabelsRoundTripAndGoStale) {
   std::string digest = SegmentConfigDigest(config_.segmentation);
   Result<bool> before = StoredSegmentsAreCurrent(*workspace_, digest);
   ASSERT_TRUE(before.ok());

@@ -82,9 +82,11 @@ TEST_F(InfluenceCommand, NamedAccountsShowCountsActivityAndStyle) {
   EXPECT_EQ(tables["score_breakdown"][0]["component"], "followers");
   EXPECT_EQ(tables["mentions_by_kind"].size(), 14u);
   ASSERT_EQ(tables["activity"].size(), 2u);
-  EXPECT_NE(tables["activity"][0]["summary"].get<std::string>().find("6 posts"), std::string::npos);
+  EXPECT_EQ(tables["activity"][0]["posts"], 6);
+  EXPECT_NE(tables["activity_summary"][0]["message"].get<std::string>().find(": 6 posts, "), std::string::npos);
   ASSERT_EQ(tables["engagement_style"].size(), 2u);
-  EXPECT_FALSE(tables["engagement_style"][0]["reasons"].get<std::string>().empty());
+  EXPECT_EQ(tables["engagement_style"][0]["style"], "observer");
+  EXPECT_FALSE(tables["engagement_style"][0]["reason"].get<std::string>().empty());
 }
 
 TEST_F(InfluenceCommand, UnknownHandleIsAClearError) {
@@ -125,7 +127,7 @@ TEST_F(InfluenceCommand, WeeklyTopicsAndActivityPeriods) {
 
   auto days = Influence({"tagesschau", "--days", "30", "-o", "ndjson"});
   ASSERT_EQ(days.exit_code, 0) << days.err;
-  EXPECT_NE(days.out.find("\"table\":\"activity\""), std::string::npos);
+  EXPECT_NE(days.out.find("\"table\":\"activity_summary\""), std::string::npos);
   EXPECT_NE(days.out.find("in the last 30 days (to 2023-01-07)"), std::string::npos) << days.out;
 }
 
