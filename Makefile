@@ -50,10 +50,22 @@ demo: build
 	@$(CL) influence --top 10
 	@echo "==> crowdlens influence --agreement"
 	@$(CL) influence --agreement
+	@echo "==> crowdlens mix   (the owner's posts against the rule of thirds)"
+	@$(CL) mix
+	@echo "==> crowdlens mix --draft \"Sign up for our breaking news alerts\""
+	@$(CL) mix --draft "Sign up for our breaking news alerts"
+	@echo "==> crowdlens reach   (expected real audience per post; model in docs/reach.md)"
+	@$(CL) reach --top 6
+	@echo "==> crowdlens reach --when"
+	@$(CL) reach --when
 	@echo "==> crowdlens listen 'pfizer OR #PfizerBioNTech OR @pfizer'"
 	@$(CL) listen 'pfizer OR #PfizerBioNTech OR @pfizer' --top 5
 	@echo "==> crowdlens trends"
 	@$(CL) trends --top 10
+	@echo "==> crowdlens watch --replay build/demo-pheme-stream.jsonl   (the sample's PHEME threads replayed as a stream in time order)"
+	@python3 bench/listen/make_pheme_stream.py data/sample/pheme build/demo-pheme-stream.jsonl >/dev/null
+	@$(CL) watch --replay build/demo-pheme-stream.jsonl --query 'shooting OR gunman OR hostage OR #sydneysiege' \
+	  --window 1h --alert-z 30 --min-count 80
 	@echo "==> crowdlens graph export --as graphml -O build/demo-crowd.graphml"
 	@$(CL) graph export --as graphml -O build/demo-crowd.graphml
 

@@ -22,6 +22,9 @@
 # (bench/graph/report_table.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# OpenMP threads sleep when idle instead of spinning, for every tool alike: a
+# spinning runtime steals the other core from whatever else runs.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 
 BUILD=${CROWDLENS_BUILD:-build/release}
 SHARED=${CROWDLENS_SHARED_DATA:-../shared/data}
