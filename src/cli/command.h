@@ -62,5 +62,9 @@ void AddTrendsCommand(CLI::App& app, GlobalOptions& globals);
 void AddWatchCommand(CLI::App& app, GlobalOptions& globals);
 // `influence`: the crowdlens score with its breakdown; --weekly, --topics, --agreement.
 void AddInfluenceCommand(CLI::App& app, GlobalOptions& globals);
+// `reach`: expected real audience per post from the reach model; --when: the best hours to post.
+void AddReachCommand(CLI::App& app, GlobalOptions& globals);
+// `mix`: the content mix against the rule of thirds, what travelled; --draft scores a post.
+void AddMixCommand(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace crowdlens::cli

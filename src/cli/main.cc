@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   AddTrendsCommand(app, globals);
   AddWatchCommand(app, globals);
   AddInfluenceCommand(app, globals);
+  AddReachCommand(app, globals);
+  AddMixCommand(app, globals);
 
   try {
     app.parse(argc, argv);
