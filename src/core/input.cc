@@ -2,12 +2,14 @@
 
 #include <zip.h>
 #include <zlib.h>
+#include <unistd.h>
 #include <zstd.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 namespace crowdlens {
 namespace {
@@ -22,34 +24,67 @@ InputBuffer MakeBuffer(std::string&& bytes) {
 }
 
 // Reads a plain file straight into a padded buffer (no zero-fill, one copy).
-Result<InputBuffer> ReadPaddedFile(const std::string& path) {
+Result<InputBuffer> ReadPaddedFile(const std::string& path, const InputLimits& limits) {
   std::ifstream stream(path, std::ios::binary);
   if (!stream) return IoError("cannot open " + path + ": " + std::strerror(errno));
   stream.seekg(0, std::ios::end);
   std::streamoff size = stream.tellg();
   stream.seekg(0, std::ios::beg);
   if (size < 0) return IoError("cannot read " + path);
+  if (static_cast<uint64_t>(size) > limits.max_bytes) {
+    return DataError(path + ": " + std::to_string(size) + " bytes is more than the " + std::to_string(limits.max_bytes) +
+                     " this machine can hold of one input; split the file and import the parts");
+  }
   auto storage = std::make_unique_for_overwrite<char[]>(static_cast<size_t>(size) + kInputPadding);
   if (size > 0 && !stream.read(storage.get(), size)) return IoError("cannot read " + path);
   std::memset(storage.get() + size, 0, kInputPadding);
   return InputBuffer(std::move(storage), static_cast<size_t>(size));
 }
 
-Result<std::string> Gunzip(std::string_view compressed, const std::string& name) {
+// Refuses an inflated size beyond the limits, naming why: too large for the
+// machine, or inflated so far beyond its compressed size that it is a bomb.
+Status CheckInflated(uint64_t inflated, uint64_t compressed, const InputLimits& limits, const std::string& name) {
+  if (inflated > limits.max_bytes) {
+    return DataError(name + ": inflates to more than " + std::to_string(limits.max_bytes) +
+                     " bytes, more than this machine can hold of one input; unpack it, split it and import the parts");
+  }
+  if (inflated > limits.ratio_applies_above &&
+      static_cast<double>(inflated) > limits.max_ratio * static_cast<double>(std::max<uint64_t>(compressed, 1))) {
+    return DataError(name + ": inflates more than " + std::to_string(static_cast<int64_t>(limits.max_ratio)) +
+                     " times its compressed size of " + std::to_string(compressed) +
+                     " bytes, as decompression bombs do and real exports never do; not imported");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Gunzip(std::string_view compressed, const std::string& name, const InputLimits& limits) {
   std::string out;
   z_stream stream{};
   // 16 + MAX_WBITS: expect a gzip header. Members are decoded one after another.
   if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return IoError("zlib could not start");
+  // avail_in is 32 bits wide: feed inputs past 4 GiB in slices.
+  constexpr size_t kSlice = std::numeric_limits<uInt>::max();
+  size_t fed = std::min(compressed.size(), kSlice);
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
+  stream.avail_in = static_cast<uInt>(fed);
   std::string chunk(1 << 18, '\0');
   while (true) {
+    if (stream.avail_in == 0 && fed < compressed.size()) {
+      size_t next = std::min(compressed.size() - fed, kSlice);
+      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + fed));
+      stream.avail_in = static_cast<uInt>(next);
+      fed += next;
+    }
     stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
     stream.avail_out = static_cast<uInt>(chunk.size());
     int code = inflate(&stream, Z_NO_FLUSH);
     out.append(chunk.data(), chunk.size() - stream.avail_out);
+    if (Status within = CheckInflated(out.size(), compressed.size(), limits, name); !within.ok()) {
+      inflateEnd(&stream);
+      return within;
+    }
     if (code == Z_STREAM_END) {
-      if (stream.avail_in == 0) break;
+      if (stream.avail_in == 0 && fed == compressed.size()) break;
       inflateReset(&stream);  // another gzip member follows
       continue;
     }
@@ -58,7 +93,7 @@ Result<std::string> Gunzip(std::string_view compressed, const std::string& name)
       return DataError(name + ": the gzip data is corrupt or truncated after " + std::to_string(out.size()) +
                        " bytes (" + (stream.msg ? stream.msg : "unexpected end") + "); re-download or re-compress the file");
     }
-    if (stream.avail_in == 0 && stream.avail_out != 0) {
+    if (stream.avail_in == 0 && fed == compressed.size() && stream.avail_out != 0) {
       inflateEnd(&stream);
       return DataError(name + ": the gzip data is truncated after " + std::to_string(out.size()) +
                        " bytes; re-download or re-compress the file");
@@ -68,7 +103,7 @@ Result<std::string> Gunzip(std::string_view compressed, const std::string& name)
   return out;
 }
 
-Result<std::string> Unzstd(std::string_view compressed, const std::string& name) {
+Result<std::string> Unzstd(std::string_view compressed, const std::string& name, const InputLimits& limits) {
   std::string out;
   ZSTD_DStream* stream = ZSTD_createDStream();
   ZSTD_initDStream(stream);
@@ -83,6 +118,10 @@ Result<std::string> Unzstd(std::string_view compressed, const std::string& name)
       return DataError(name + ": the zstd data is corrupt (" + ZSTD_getErrorName(last) + "); re-download or re-compress the file");
     }
     out.append(chunk.data(), output.pos);
+    if (Status within = CheckInflated(out.size(), compressed.size(), limits, name); !within.ok()) {
+      ZSTD_freeDStream(stream);
+      return within;
+    }
   }
   ZSTD_freeDStream(stream);
   if (last != 0) return DataError(name + ": the zstd data is truncated; re-download or re-compress the file");
@@ -138,10 +177,7 @@ void AddZipOrBrokenArchive(const std::string& path, std::vector<InputSource>& ou
                  .open_error = status.message()});
 }
 
-// Refuse to inflate a zip member beyond this; a larger one is almost surely a zip bomb.
-constexpr uint64_t kMaxZipMemberBytes = 64ull << 30;
-
-Result<std::string> ReadZipMember(const InputSource& source) {
+Result<std::string> ReadZipMember(const InputSource& source, const InputLimits& limits) {
   int error = 0;
   zip_t* archive = zip_open(source.path.c_str(), ZIP_RDONLY, &error);
   if (archive == nullptr) return DataError(source.path + ": not a readable zip archive");
@@ -150,9 +186,9 @@ Result<std::string> ReadZipMember(const InputSource& source) {
     zip_close(archive);
     return NotFound(source.name + ": member not found in the archive");
   }
-  if (stat.size > kMaxZipMemberBytes) {
+  if (Status within = CheckInflated(stat.size, stat.comp_size, limits, source.name); !within.ok()) {
     zip_close(archive);
-    return DataError(source.name + ": member claims " + std::to_string(stat.size) + " bytes uncompressed; refusing");
+    return within;
   }
   zip_file_t* file = zip_fopen(archive, source.member.c_str(), 0);
   if (file == nullptr) {
@@ -223,26 +259,34 @@ Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& pa
   return sources;
 }
 
-Result<InputBuffer> LoadInput(const InputSource& source) {
+uint64_t DefaultMaxInputBytes() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page_size = sysconf(_SC_PAGE_SIZE);
+  constexpr uint64_t kCeiling = uint64_t{64} << 30;
+  if (pages <= 0 || page_size <= 0) return kCeiling;
+  return std::min(kCeiling, static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 2);
+}
+
+Result<InputBuffer> LoadInput(const InputSource& source, const InputLimits& limits) {
   if (!source.open_error.empty()) return DataError(source.open_error);
   std::string raw;
   if (source.member.empty()) {
-    Result<InputBuffer> plain = ReadPaddedFile(source.path);
+    Result<InputBuffer> plain = ReadPaddedFile(source.path, limits);
     if (!plain.ok() || DetectCompression(plain->view().substr(0, 4)) == Compression::kNone) return plain;
     raw.assign(plain->view());
   } else {
-    Result<std::string> member = ReadZipMember(source);
+    Result<std::string> member = ReadZipMember(source, limits);
     if (!member.ok()) return member.status();
     raw = std::move(member).value();
   }
   switch (DetectCompression(raw)) {
     case Compression::kGzip: {
-      Result<std::string> plain = Gunzip(raw, source.name);
+      Result<std::string> plain = Gunzip(raw, source.name, limits);
       if (!plain.ok()) return plain.status();
       return MakeBuffer(std::move(plain).value());
     }
     case Compression::kZstd: {
-      Result<std::string> plain = Unzstd(raw, source.name);
+      Result<std::string> plain = Unzstd(raw, source.name, limits);
       if (!plain.ok()) return plain.status();
       return MakeBuffer(std::move(plain).value());
     }

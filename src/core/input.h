@@ -58,8 +58,25 @@ class InputBuffer {
 // Lists the readable sources under `paths`, failing if a path does not exist.
 Result<std::vector<InputSource>> ExpandInputs(const std::vector<std::string>& paths);
 
-// Reads one source fully, decompressing gzip or zstd content.
-Result<InputBuffer> LoadInput(const InputSource& source);
+// Half the machine's physical memory, at most 64 GiB: the most LoadInput will
+// hold of one source, since a source is parsed whole in memory.
+uint64_t DefaultMaxInputBytes();
+
+// How far LoadInput may go before it refuses a source with a message instead
+// of exhausting the machine: a file or inflated stream larger than
+// `max_bytes`, or compressed data that inflates past `ratio_applies_above`
+// bytes at more than `max_ratio` times its compressed size. Real exports
+// inflate 5-30x (JSON of tweets about 10x); deflate's ceiling is about 1030x,
+// reached only by runs of one byte, which is how decompression bombs are made.
+struct InputLimits {
+  uint64_t max_bytes = DefaultMaxInputBytes();
+  double max_ratio = 200;
+  uint64_t ratio_applies_above = uint64_t{256} << 20;
+};
+
+// Reads one source fully, decompressing gzip or zstd content (a zip member
+// may itself be gzip or zstd), within `limits`.
+Result<InputBuffer> LoadInput(const InputSource& source, const InputLimits& limits = {});
 
 // Detects compression from the first bytes of a file.
 Compression DetectCompression(std::string_view first_bytes);

@@ -102,8 +102,15 @@ Status ReadLines(std::string_view bytes, size_t start, uint64_t base_offset, Rec
     std::string_view text = bytes.substr(pos, end - pos);
     while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     size_t first = SkipWhitespace(text, 0);
-    if (first < text.size()) {
-      parser.Parse(text.substr(first), {.line = line, .offset = static_cast<int64_t>(base_offset + pos + first)});
+    // Records glued on one line ("}{", as naive concatenation leaves them) are
+    // split and each read; the parser alone would read the first and drop the rest.
+    bool glued = text.find("}{") != std::string_view::npos || text.find("} {") != std::string_view::npos;
+    while (first < text.size()) {
+      size_t value_end = glued && text[first] == '{' ? FindJsonValueEnd(text, first) : std::string_view::npos;
+      size_t record_end = value_end == std::string_view::npos ? text.size() : value_end;
+      parser.Parse(text.substr(first, record_end - first),
+                   {.line = line, .offset = static_cast<int64_t>(base_offset + pos + first)});
+      first = SkipWhitespace(text, record_end);
     }
     pos = end + 1;
     ++line;

@@ -82,9 +82,13 @@ class V1Converter {
  public:
   V1Converter(const ReadOptions& options, BatchEmitter& emitter) : options_(options), emitter_(emitter) {}
 
-  void ReadTopLevel(value record) {
+  // A record is an object or an array of them (a page of statuses); an array
+  // of arrays is not a shape any export writes, and is refused rather than
+  // recursed into.
+  void ReadTopLevel(value record, bool inside_array = false) {
     if (record.type() == json_type::array) {
-      for (value element : record.get_array()) ReadTopLevel(element);
+      if (inside_array) throw RecordError("expected a JSON object or an array of objects, found nested arrays");
+      for (value element : record.get_array()) ReadTopLevel(element, true);
       return;
     }
     if (record.type() != json_type::object) throw RecordError("expected a JSON object (a status, user or id page)");

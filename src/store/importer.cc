@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -131,12 +132,23 @@ Status AdoptOwner(Workspace& workspace, const OwnerHint& hint, ImportSummary& su
   return Status::Ok();
 }
 
+// LoadInput, with running out of memory (an input within the limits while
+// other programs hold the memory) turned into a message for this input alone.
+Result<InputBuffer> LoadInputOrExplain(const InputSource& source) {
+  try {
+    return LoadInput(source);
+  } catch (const std::bad_alloc&) {
+    return DataError(source.name + ": not enough free memory to load this input whole; close other programs, or "
+                     "split the file and import the parts");
+  }
+}
+
 // Reads every input on its own thread, pushing batches and end markers.
 void ReadAll(const std::vector<InputSource>& sources, const ImportOptions& options, BatchQueue& queue) {
   for (size_t index = 0; index < sources.size(); ++index) {
     const InputSource& source = sources[index];
     QueueItem end{.input_index = index, .end_of_input = true};
-    Result<InputBuffer> buffer = LoadInput(source);
+    Result<InputBuffer> buffer = LoadInputOrExplain(source);
     if (!buffer.ok()) {
       end.status = buffer.status();
     } else {
