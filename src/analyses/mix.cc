@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "analyses/reactions_received.h"
 #include "core/time.h"
 
 namespace crowdlens {
@@ -27,19 +28,6 @@ constexpr const char* kPostsSql =
     "WHERE p.author_key = ?1 AND p.created_at >= ?2 AND p.created_at < ?3 "
     "ORDER BY p.created_at, p.post_key";
 
-// Retweets of and replies to the account's posts by other accounts. CROSS JOIN
-// keeps SQLite scanning the posts once and finding each original by its
-// unique (platform, platform_id) index, rather than scanning per original.
-constexpr const char* kObservedRetweetsSql =
-    "SELECT o.post_key, count(*) FROM posts r CROSS JOIN posts o "
-    "ON o.platform = r.platform AND o.platform_id = r.retweet_of_id "
-    "WHERE r.retweet_of_id IS NOT NULL AND o.author_key = ?1 AND r.author_key != ?1 GROUP BY o.post_key";
-constexpr const char* kObservedRepliesSql =
-    "SELECT o.post_key, count(*) FROM posts r CROSS JOIN posts o "
-    "ON o.platform = r.platform AND o.platform_id = r.reply_to_post_id "
-    "WHERE r.reply_to_post_id IS NOT NULL AND r.retweet_of_id IS NULL AND o.author_key = ?1 "
-    "AND r.author_key != ?1 GROUP BY o.post_key";
-
 std::vector<std::string> SplitSpaces(const std::string& text) {
   std::vector<std::string> parts;
   size_t start = 0;
@@ -55,20 +43,6 @@ std::vector<std::string> SplitSpaces(const std::string& text) {
 std::optional<int64_t> OptionalInt(const Statement& statement, int column) {
   if (statement.ColumnIsNull(column)) return std::nullopt;
   return statement.ColumnInt(column);
-}
-
-Result<std::unordered_map<int64_t, int64_t>> CountPerPost(Database& db, const char* sql, int64_t account_key) {
-  Result<Statement> statement = db.Prepare(sql);
-  if (!statement.ok()) return statement.status();
-  statement->Bind(1, account_key);
-  std::unordered_map<int64_t, int64_t> counts;
-  while (true) {
-    Result<bool> row = statement->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    counts[statement->ColumnInt(0)] = statement->ColumnInt(1);
-  }
-  return counts;
 }
 
 }  // namespace
@@ -88,10 +62,8 @@ Result<MixReport> AnalyseMix(Database& db, const MixOptions& options) {
   }
   report.sites = MakeMixSites(report.profile_url, options.own_domains);
 
-  Result<std::unordered_map<int64_t, int64_t>> retweets = CountPerPost(db, kObservedRetweetsSql, options.account_key);
-  if (!retweets.ok()) return retweets.status();
-  Result<std::unordered_map<int64_t, int64_t>> replies = CountPerPost(db, kObservedRepliesSql, options.account_key);
-  if (!replies.ok()) return replies.status();
+  Result<ReactionsReceived> received = CountReactionsReceived(db, options.account_key);
+  if (!received.ok()) return received.status();
 
   Result<Statement> posts = db.Prepare(kPostsSql);
   if (!posts.ok()) return posts.status();
@@ -124,12 +96,12 @@ Result<MixReport> AnalyseMix(Database& db, const MixOptions& options) {
                                     .urls = urls,
                                     .hashtags = tags},
                                    report.sites);
-    if (auto found = retweets->find(post.post_key); found != retweets->end()) post.observed_retweets = found->second;
-    if (auto found = replies->find(post.post_key); found != replies->end()) post.observed_replies = found->second;
+    post.observed_retweets = ObservedCount(received->retweets, post.post_key);
+    post.observed_replies = ObservedCount(received->replies, post.post_key);
     // A retweet's stored figures are its original's.
     if (!post.is_retweet) {
-      post.retweets_received = std::max(post.stored_retweets.value_or(0), post.observed_retweets);
-      post.replies_received = std::max(post.stored_replies.value_or(0), post.observed_replies);
+      post.retweets_received = ReceivedCount(post.stored_retweets, received->retweets, post.post_key);
+      post.replies_received = ReceivedCount(post.stored_replies, received->replies, post.post_key);
     }
     report.posts.push_back(std::move(post));
   }

@@ -1,6 +1,9 @@
 #include "analyses/reach_inputs.h"
 
+#include <unordered_map>
 #include <unordered_set>
+
+#include "analyses/reactions_received.h"
 
 namespace crowdlens {
 namespace {
@@ -111,16 +114,25 @@ Result<ReachInputs> ReadReachInputs(Workspace& workspace, int64_t owner_key, con
       "AND (reply_to_account_key IS NULL OR reply_to_account_key = ?1) ORDER BY created_at, post_key");
   if (!posts.ok()) return posts.status();
   posts->Bind(1, owner_key);
+  Result<ReactionsReceived> received = CountReactionsReceived(db, owner_key);
+  if (!received.ok()) return received.status();
+  // What a post drew: the larger of the stored count and the workspace's own (docs/mix.md), unknown when neither exists.
+  auto drew = [](std::optional<int64_t> stored, const std::unordered_map<int64_t, int64_t>& observed,
+                 int64_t post_key) -> std::optional<int64_t> {
+    if (!stored && ObservedCount(observed, post_key) == 0) return std::nullopt;
+    return ReceivedCount(stored, observed, post_key);
+  };
   while (true) {
     Result<bool> row = posts->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    inputs.owner_posts.push_back({.post_key = posts->ColumnInt(0),
+    int64_t post_key = posts->ColumnInt(0);
+    inputs.owner_posts.push_back({.post_key = post_key,
                                   .platform_id = posts->ColumnText(1),
                                   .created_at = posts->ColumnInt(2),
                                   .text = posts->ColumnText(3),
-                                  .retweets = OptionalInt(*posts, 4),
-                                  .replies = OptionalInt(*posts, 5),
+                                  .retweets = drew(OptionalInt(*posts, 4), received->retweets, post_key),
+                                  .replies = drew(OptionalInt(*posts, 5), received->replies, post_key),
                                   .likes = OptionalInt(*posts, 6),
                                   .impressions = OptionalInt(*posts, 7)});
   }

@@ -46,9 +46,9 @@ struct OwnerPost {
   std::string platform_id;
   int64_t created_at = 0;
   std::string text;
-  std::optional<int64_t> retweets;
-  std::optional<int64_t> replies;
-  std::optional<int64_t> likes;
+  std::optional<int64_t> retweets;  // received: the larger of the stored count and the workspace's (reactions_received.h)
+  std::optional<int64_t> replies;   // the same for replies
+  std::optional<int64_t> likes;     // stored only
   std::optional<int64_t> impressions;  // API v2 public_metrics.impression_count
 };
 

@@ -123,13 +123,20 @@ TEST_F(ReachCommand, WhenShowsTheWeekAndWhatPastPostsDrew) {
   const json& observed = tables["observed_hours"];
   ASSERT_EQ(observed.size(), 3u);
   int64_t retweets = 0;
+  int64_t replies = 0;
   int64_t posts = 0;
   for (const json& row : observed) {
     EXPECT_EQ(row["slot"].get<std::string>().substr(0, 3), "Tue");
     retweets += row["retweets"].get<int64_t>();
+    replies += row["replies"].get<int64_t>();
     posts += row["posts"].get<int64_t>();
   }
   EXPECT_EQ(posts, 6);
+  // The posts carry no stored reply count: the replies are the workspace's own, by other accounts.
+  EXPECT_EQ(replies, Count(std::string("SELECT count(*) FROM posts r JOIN posts o ON o.platform = r.platform AND "
+                                       "o.platform_id = r.reply_to_post_id WHERE r.retweet_of_id IS NULL AND "
+                                       "o.author_key = ") + kOwner + " AND r.author_key != " + kOwner));
+  EXPECT_EQ(replies, 56);
   EXPECT_EQ(retweets, Count(std::string("SELECT sum(retweet_count) FROM posts WHERE author_key = ") + kOwner));
   // The 10:00 slot had one post with 4,388 retweets.
   EXPECT_EQ(observed[0]["slot"], "Tue 10:00 UTC");
