@@ -28,7 +28,7 @@
 #include "analyses/audience.h"
 #include "analyses/reach_inputs.h"
 #include "analyses/reach_model.h"
-#include "analyses/reach_rules.h"
+#include "analyses/audience_rules.h"
 #include "core/status.h"
 #include "store/reach_config.h"
 #include "store/workspace.h"

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analyses/audience.h"
+#include "analyses/audience_rules.h"
 #include "analyses/segment_classifier_store.h"
 #include "cli/command.h"
 #include "core/time.h"
@@ -33,30 +34,6 @@ double Share(int64_t part, int64_t whole) {
   return whole == 0 ? 0.0 : std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 1000.0;
 }
 
-// The named rules of [segments], parsed in dependency order (a rule may use those before it).
-Result<std::map<std::string, AudienceRule>> ParseNamedSegments(const AudienceConfig& config, const std::string& path) {
-  std::map<std::string, AudienceRule> named;
-  std::map<std::string, std::string> pending = config.segments;
-  while (!pending.empty()) {
-    bool progressed = false;
-    Status last_error;
-    for (auto it = pending.begin(); it != pending.end();) {
-      Result<AudienceRule> rule = AudienceRule::Parse(it->second, named);
-      if (rule.ok()) {
-        named.emplace(it->first, std::move(*rule));
-        it = pending.erase(it);
-        progressed = true;
-      } else {
-        last_error = rule.status().WithContext(path + " line " + std::to_string(config.segment_lines.at(it->first)) +
-                                               ", segments." + it->first);
-        ++it;
-      }
-    }
-    if (!progressed) return last_error;
-  }
-  return named;
-}
-
 int RunAudience(const GlobalOptions& globals, const AudienceArguments& arguments) {
   GrowthPeriod period = arguments.period == "day" ? GrowthPeriod::kDay
                         : arguments.period == "month" ? GrowthPeriod::kMonth
@@ -79,26 +56,19 @@ int RunAudience(const GlobalOptions& globals, const AudienceArguments& arguments
   Result<int64_t> owner = FindAccountKey(workspace.db(), handle);
   if (!owner.ok()) return Fail(owner.status());
 
-  Result<std::map<std::string, AudienceRule>> named = ParseNamedSegments(*audience_config, workspace.config_path());
-  if (!named.ok()) return Fail(named.status());
-  std::optional<AudienceRule> target;
-  if (!audience_config->target.empty()) {
-    Result<AudienceRule> parsed = AudienceRule::Parse(audience_config->target, *named);
-    if (!parsed.ok()) {
-      return Fail(parsed.status().WithContext(workspace.config_path() + " line " +
-                                              std::to_string(audience_config->target_line) + ", audience.target"));
-    }
-    target = std::move(*parsed);
-  }
+  Result<AudienceRules> rules = ParseAudienceRules(*audience_config, workspace.config_path());
+  if (!rules.ok()) return Fail(rules.status());
+  const std::map<std::string, AudienceRule>& named = rules->named;
+  std::optional<AudienceRule> target = rules->target;
   std::optional<AudienceRule> listed;
   if (!arguments.segment.empty()) {
     if (arguments.segment == "target") {
       if (!target) return Fail(InvalidArgument("--segment target: no [audience] target is set in crowdlens.toml"));
       listed = target;
-    } else if (auto found = named->find(arguments.segment); found != named->end()) {
+    } else if (auto found = named.find(arguments.segment); found != named.end()) {
       listed = found->second;
     } else {
-      Result<AudienceRule> parsed = AudienceRule::Parse(arguments.segment, *named);
+      Result<AudienceRule> parsed = AudienceRule::Parse(arguments.segment, named);
       if (!parsed.ok()) return Fail(parsed.status().WithContext("--segment"));
       listed = std::move(*parsed);
     }

@@ -1,6 +1,7 @@
-// The audience rules the reach model groups followers by: the config's
-// [audience] target and its named [segments], parsed together so a rule may
-// use the named rules written before it, with errors naming the config line.
+// The config's audience rules: the [audience] target and its named
+// [segments], parsed together so a rule may use other named rules, with
+// errors naming the config line. `crowdlens audience` lists them and the
+// reach model groups followers by them.
 //
 //   Result<AudienceConfig> config = LoadAudienceConfig(workspace.config_path());
 //   Result<AudienceRules> rules = ParseAudienceRules(*config, workspace.config_path());

@@ -1,4 +1,4 @@
-#include "analyses/reach_rules.h"
+#include "analyses/audience_rules.h"
 
 namespace crowdlens {
 
