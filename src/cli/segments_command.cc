@@ -15,6 +15,7 @@
 #include "analyses/segment_classifier.h"
 #include "analyses/segment_classifier_store.h"
 #include "cli/command.h"
+#include "store/account_lookup.h"
 
 namespace crowdlens::cli {
 namespace {
@@ -61,28 +62,14 @@ Result<std::unordered_map<int64_t, AccountLine>> ReadAccountLines(Workspace& wor
   return lines;
 }
 
-// The account keys of `handles` ("handle" or "platform:handle", any case); an unknown handle is NotFound.
+// The account keys of `handles` (as FindAccountKey reads them: any case, a
+// platform prefix, a former handle); an unknown handle is NotFound.
 Result<std::vector<int64_t>> FindAccounts(Workspace& workspace, const std::vector<std::string>& handles) {
-  Result<Statement> query = workspace.db().Prepare(
-      "SELECT account_key FROM accounts WHERE platform = ?1 AND handle_lower = lower(?2) ORDER BY account_key");
-  if (!query.ok()) return query.status();
   std::vector<int64_t> keys;
-  for (const std::string& text : handles) {
-    OwnerRef ref = ParseOwnerRef(text);
-    query->Bind(1, ref.platform);
-    query->Bind(2, ref.handle);
-    size_t before = keys.size();
-    while (true) {
-      Result<bool> row = query->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      keys.push_back(query->ColumnInt(0));
-    }
-    query->Reset();
-    if (keys.size() == before) {
-      return NotFound("no account @" + ref.handle + " on " + ref.platform +
-                      " in this workspace; check the spelling or import data that names it");
-    }
+  for (const std::string& handle : handles) {
+    Result<int64_t> key = FindAccountKey(workspace.db(), handle);
+    if (!key.ok()) return key.status();
+    keys.push_back(*key);
   }
   return keys;
 }
