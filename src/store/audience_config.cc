@@ -4,18 +4,16 @@
 
 #include <filesystem>
 
+#include "store/config_file.h"
+
 namespace crowdlens {
 
 Result<AudienceConfig> LoadAudienceConfig(const std::string& path) {
   AudienceConfig config;
-  if (!std::filesystem::exists(path)) return config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& error) {
-    return DataError(path + " line " + std::to_string(error.source().begin.line) + ": " +
-                     std::string(error.description()) + "; fix the file or delete it to get the default");
-  }
+  Result<std::optional<toml::table>> parsed = ParseConfigFile(path);
+  if (!parsed.ok()) return parsed.status();
+  if (!*parsed) return config;
+  const toml::table& table = **parsed;
   if (const toml::node* target = table.at_path("audience.target").node()) {
     std::optional<std::string> text = target->value<std::string>();
     if (!text) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "store/config_file.h"
 #include "store/segment_config_reader.h"
 
 namespace crowdlens {
@@ -176,14 +177,10 @@ std::string FormatOwnerRef(const OwnerRef& owner) {
 Result<Config> Config::Load(const std::string& path) {
   Config config;
   config.path = path;
-  if (!std::filesystem::exists(path)) return config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& error) {
-    return DataError(path + " line " + std::to_string(error.source().begin.line) + ": " +
-                     std::string(error.description()) + "; fix the file or delete it to get the default");
-  }
+  Result<std::optional<toml::table>> parsed = ParseConfigFile(path);
+  if (!parsed.ok()) return parsed.status();
+  if (!*parsed) return config;
+  const toml::table& table = **parsed;
   if (const toml::array* accounts = table.at_path("owner.accounts").as_array()) {
     for (const toml::node& entry : *accounts) {
       std::optional<std::string> text = entry.value<std::string>();

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "store/config_file.h"
+
 namespace crowdlens {
 namespace {
 
@@ -23,14 +25,10 @@ std::string NormaliseDomain(std::string domain) {
 
 Result<MixConfig> LoadMixConfig(const std::string& path) {
   MixConfig config;
-  if (!std::filesystem::exists(path)) return config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& error) {
-    return DataError(path + " line " + std::to_string(error.source().begin.line) + ": " +
-                     std::string(error.description()) + "; fix the file or delete it to get the default");
-  }
+  Result<std::optional<toml::table>> parsed = ParseConfigFile(path);
+  if (!parsed.ok()) return parsed.status();
+  if (!*parsed) return config;
+  const toml::table& table = **parsed;
   const toml::node* domains = table.at_path("mix.own_domains").node();
   if (domains == nullptr) return config;
   const std::string wrong = path + " line " + std::to_string(domains->source().begin.line) +

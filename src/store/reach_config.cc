@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "store/config_file.h"
+
 namespace crowdlens {
 namespace {
 
@@ -44,14 +46,10 @@ Status ReadHabit(const std::string& path, const std::string& prefix, const toml:
 
 Result<ReachConfig> LoadReachConfig(const std::string& path) {
   ReachConfig config;
-  if (!std::filesystem::exists(path)) return config;
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& error) {
-    return DataError(path + " line " + std::to_string(error.source().begin.line) + ": " +
-                     std::string(error.description()) + "; fix the file or delete it to get the default");
-  }
+  Result<std::optional<toml::table>> parsed = ParseConfigFile(path);
+  if (!parsed.ok()) return parsed.status();
+  if (!*parsed) return config;
+  const toml::table& table = **parsed;
   const toml::node* reach_node = table.get("reach");
   if (reach_node == nullptr) return config;
   const toml::table* reach = reach_node->as_table();
