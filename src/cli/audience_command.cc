@@ -46,14 +46,7 @@ int RunAudience(const GlobalOptions& globals, const AudienceArguments& arguments
   Result<AudienceConfig> audience_config = LoadAudienceConfig(workspace.config_path());
   if (!audience_config.ok()) return Fail(audience_config.status());
 
-  std::string handle = arguments.handle;
-  if (handle.empty()) {
-    if (config->owners.empty()) {
-      return Fail(InvalidArgument("name an account (crowdlens audience HANDLE) or set the owner: crowdlens owner HANDLE"));
-    }
-    handle = FormatOwnerRef(config->owners.front());
-  }
-  Result<int64_t> owner = FindAccountKey(workspace.db(), handle);
+  Result<int64_t> owner = AccountOrOwner(workspace, *config, arguments.handle, "audience");
   if (!owner.ok()) return Fail(owner.status());
 
   Result<AudienceRules> rules = ParseAudienceRules(*audience_config, workspace.config_path());

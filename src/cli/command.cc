@@ -2,7 +2,19 @@
 
 #include <iostream>
 
+#include "store/account_lookup.h"
+
 namespace crowdlens::cli {
+
+Result<int64_t> AccountOrOwner(Workspace& workspace, const Config& config, const std::string& handle,
+                               std::string_view command) {
+  if (!handle.empty()) return FindAccountKey(workspace.db(), handle);
+  if (config.owners.empty()) {
+    return InvalidArgument("name an account (crowdlens " + std::string(command) +
+                           " HANDLE) or set the owner: crowdlens owner HANDLE");
+  }
+  return FindAccountKey(workspace.db(), FormatOwnerRef(config.owners.front()));
+}
 
 int Fail(const Status& status) {
   std::cerr << "crowdlens: " << status.message() << "\n";

@@ -32,6 +32,12 @@ int Fail(const Status& status);
 // Opens the workspace named by the global options.
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& globals, OpenMode mode);
 
+// The account a command is about: `handle` as FindAccountKey reads it, or the
+// workspace's first owner when `handle` is empty. Without either, a usage
+// error that tells the user how `crowdlens COMMAND HANDLE` or an owner fixes it.
+Result<int64_t> AccountOrOwner(Workspace& workspace, const Config& config, const std::string& handle,
+                               std::string_view command);
+
 // Prints tables in the format of -o; returns the exit code.
 int Print(const GlobalOptions& globals, const std::vector<Table>& tables);
 

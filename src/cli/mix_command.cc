@@ -193,14 +193,7 @@ Result<std::vector<Table>> Run(Workspace& workspace, const MixRequest& request, 
   if (!config.ok()) return config.status();
   Result<MixConfig> mix_config = LoadMixConfig(workspace.config_path());
   if (!mix_config.ok()) return mix_config.status();
-  std::string handle = request.handle;
-  if (handle.empty()) {
-    if (config->owners.empty()) {
-      return InvalidArgument("name an account (crowdlens mix HANDLE) or set the owner: crowdlens owner HANDLE");
-    }
-    handle = FormatOwnerRef(config->owners.front());
-  }
-  Result<int64_t> account = FindAccountKey(workspace.db(), handle);
+  Result<int64_t> account = AccountOrOwner(workspace, *config, request.handle, "mix");
   if (!account.ok()) return account.status();
   Result<int64_t> since = ParseBound(request.since, "--since");
   if (!since.ok()) return since.status();

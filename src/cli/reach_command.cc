@@ -269,14 +269,7 @@ int RunReach(const GlobalOptions& globals, const ReachArguments& arguments) {
   Result<AudienceRules> rules = ParseAudienceRules(*audience_config, workspace.config_path());
   if (!rules.ok()) return Fail(rules.status());
 
-  std::string handle = arguments.handle;
-  if (handle.empty()) {
-    if (config->owners.empty()) {
-      return Fail(InvalidArgument("name an account (crowdlens reach HANDLE) or set the owner: crowdlens owner HANDLE"));
-    }
-    handle = FormatOwnerRef(config->owners.front());
-  }
-  Result<int64_t> owner = FindAccountKey(workspace.db(), handle);
+  Result<int64_t> owner = AccountOrOwner(workspace, *config, arguments.handle, "reach");
   if (!owner.ok()) return Fail(owner.status());
 
   Result<std::vector<AccountSegments>> all = CurrentAccountSegments(workspace, *config, arguments.refresh);
