@@ -87,13 +87,17 @@ EngagementVerdict ClassifyEngagement(const EngagementMix& mix) {
   return verdict;
 }
 
-std::string SiteName(std::string_view url) {
+std::string_view UrlHost(std::string_view url) {
   size_t scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#"));
   size_t at = url.rfind('@');
   if (at != std::string_view::npos) url.remove_prefix(at + 1);
-  url = url.substr(0, url.find(':'));
+  return url.substr(0, url.find(':'));
+}
+
+std::string SiteName(std::string_view url) {
+  url = UrlHost(url);
   std::vector<std::string> labels;
   size_t start = 0;
   while (start <= url.size()) {

@@ -72,4 +72,8 @@ EngagementVerdict ClassifyEngagement(const EngagementMix& mix);
 // Empty when the text has no host.
 std::string SiteName(std::string_view url);
 
+// The host part of a link as written (case kept): no scheme, path, query,
+// fragment, user or port. "https://u@www.CNN.com:443/x" -> "www.CNN.com".
+std::string_view UrlHost(std::string_view url);
+
 }  // namespace crowdlens

@@ -70,13 +70,7 @@ std::string AsciiLower(std::string_view text) {
 
 // "https://www.CNN.com/x" -> "cnn.com"; "cnn.it/3PH4" -> "cnn.it".
 std::string Host(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  size_t at = url.rfind('@');
-  if (at != std::string_view::npos) url.remove_prefix(at + 1);
-  url = url.substr(0, url.find(':'));
-  std::string host = AsciiLower(url);
+  std::string host = AsciiLower(UrlHost(url));
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
 }
