@@ -1,5 +1,6 @@
 #include "analyses/query.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "text/code_points.h"
@@ -246,7 +247,12 @@ class Parser {
         node.field.kind = token.field;
         node.field.value = token.text;
         if (token.field == QueryField::Kind::kFrom) {
-          if (!node.field.value.empty() && node.field.value[0] == '@') node.field.value.erase(0, 1);
+          // Every leading '@' goes ("from:@@acme" is acme), so the canonical form parses back to itself;
+          // "from:@" names no one: without the error it would match posts whose author has no handle.
+          node.field.value.erase(0, std::min(node.field.value.find_first_not_of('@'), node.field.value.size()));
+          if (node.field.value.empty()) {
+            return QueryError(query_, token.column + 5, "expected a handle after from:@ (for example from:@acme)");
+          }
           node.field.value = Lower(node.field.value);
         } else if (token.field == QueryField::Kind::kLang) {
           node.field.value = Lower(node.field.value);
@@ -349,8 +355,18 @@ std::string DescribeQuery(const QueryNode& node) {
         default:
           return node.term.text;
       }
-    case QueryNode::Kind::kField:
-      return std::string(QueryFieldName(node.field.kind)) + ":" + node.field.value;
+    case QueryNode::Kind::kField: {
+      // A value with spaces or parentheses was written "quoted" (segment:"young parents");
+      // quoting it again keeps the canonical form a query that parses back to itself.
+      text::CodePoints value(node.field.value);
+      bool needs_quotes = false;
+      for (size_t index = 0; index < value.size(); ++index) {
+        char32_t point = value.at(index);
+        needs_quotes = needs_quotes || IsQuerySpace(point) || point == '(' || point == ')';
+      }
+      std::string written = needs_quotes ? "\"" + node.field.value + "\"" : node.field.value;
+      return std::string(QueryFieldName(node.field.kind)) + ":" + written;
+    }
     case QueryNode::Kind::kNot:
       return "NOT " + DescribeQuery(node.children[0]);
     case QueryNode::Kind::kAnd:

@@ -1,10 +1,28 @@
 #include "ingest/json_fields.h"
 
 #include <charconv>
+#include <cmath>
+#include <limits>
 
 namespace crowdlens::json {
 
 using simdjson::ondemand::json_type;
+
+namespace {
+
+// A count written as a floating-point number ("1e80") as an int64: past the
+// range it saturates, as an unsigned count past INT64_MAX does (casting would
+// be undefined behaviour); NaN is no count.
+std::optional<int64_t> SaturatingInt(double number) {
+  if (std::isnan(number)) return std::nullopt;
+  // 2^63 exactly: the first double past INT64_MAX; -2^63 is INT64_MIN itself.
+  constexpr double kTwoToThe63 = 9223372036854775808.0;
+  if (number >= kTwoToThe63) return std::numeric_limits<int64_t>::max();
+  if (number < -kTwoToThe63) return std::numeric_limits<int64_t>::min();
+  return static_cast<int64_t>(number);
+}
+
+}  // namespace
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r')) {
@@ -67,7 +85,7 @@ std::optional<int64_t> Int(value field) {
     case json_type::number: {
       simdjson::ondemand::number_type kind = field.get_number_type();
       if (kind == simdjson::ondemand::number_type::floating_point_number) {
-        return static_cast<int64_t>(field.get_double());
+        return SaturatingInt(field.get_double());
       }
       if (kind == simdjson::ondemand::number_type::unsigned_integer) {
         uint64_t big = field.get_uint64();
@@ -84,7 +102,7 @@ std::optional<int64_t> Int(value field) {
         double approximate = 0;
         auto [end_double, error_double] = std::from_chars(text.data(), text.data() + text.size(), approximate);
         if (error_double != std::errc() || end_double != text.data() + text.size()) return std::nullopt;
-        return static_cast<int64_t>(approximate);
+        return SaturatingInt(approximate);
       }
       return number;
     }

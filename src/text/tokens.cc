@@ -89,7 +89,9 @@ void NormaliseForMatching(std::string_view utf8_text, std::string& out) {
     } else {
       point = CodePointAt(utf8_text, offset);
       length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-      if (point == 0xFFFD) length = 1;
+      // An invalid byte decodes to U+FFFD and is skipped alone; a U+FFFD written as such
+      // (EF BF BD) is one character, not three invalid bytes.
+      if (point == 0xFFFD && utf8_text.substr(offset, 3) != "\xEF\xBF\xBD") length = 1;
     }
     offset += length;
     if (IsTwitterSpace(point)) {

@@ -36,7 +36,7 @@ TEST(QueryParserTest, PrecedenceNotThenAndThenOr) {
   EXPECT_EQ(Canonical("Pfizer \"Great   SERVICE\" #Vax @BBC vaccin*"),
             "(pfizer AND \"great service\" AND #vax AND @bbc AND vaccin*)");
   EXPECT_EQ(Canonical("from:@BBCBreaking lang:EN country:gb segment:\"young parents\""),
-            "(from:bbcbreaking AND lang:en AND country:GB AND segment:young parents)");
+            "(from:bbcbreaking AND lang:en AND country:GB AND segment:\"young parents\")");
   // Lower-case and/or are words, not operators.
   EXPECT_EQ(Canonical("salt and pepper"), "(salt AND and AND pepper)");
 }
