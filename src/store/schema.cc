@@ -254,8 +254,22 @@ CREATE TABLE label_runs (
 );
 )sql";
 
+// Migration 4: the log of `crowdlens forget`. It proves that an erasure
+// happened (when, of what kind, how many rows) and never says whom: no handle,
+// email, name or key of the erased person is written here.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE erasures (
+  erasure_id INTEGER PRIMARY KEY,
+  erased_at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('account', 'contact')),
+  rows_removed INTEGER NOT NULL,
+  rows_cleared INTEGER NOT NULL,
+  graph_files_removed INTEGER NOT NULL
+);
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> migrations = {kMigration1, kMigration2, kMigration3};
+  static const std::vector<const char*> migrations = {kMigration1, kMigration2, kMigration3, kMigration4};
   return migrations;
 }
 
