@@ -6,7 +6,7 @@ BIN := $(BUILD)/src/crowdlens
 DEMO_WORKSPACE := build/demo-workspace
 JOBS ?= 2
 
-.PHONY: all deps build test test-sanitize demo bench clean
+.PHONY: all deps build test test-sanitize demo bench clean fuzz web
 
 all: build
 
@@ -29,19 +29,11 @@ test-sanitize: deps
 	cmake --build --preset dev -j $(JOBS)
 	ctest --preset dev
 
-# Imports data/sample into a fresh workspace and shows what crowdlens answers on it.
-# Nothing in it waits for input, so it also finishes under DEMO_SERVE=0 or without a terminal.
+# Imports data/sample into a fresh workspace, shows what crowdlens answers on it, writes the HTML
+# report and ends by serving the dashboard until Ctrl-C; DEMO_SERVE=0 stops before serving.
 CL := $(BIN) --workspace $(DEMO_WORKSPACE)
 demo: build
-	@rm -rf $(DEMO_WORKSPACE)
-	@echo "==> crowdlens init --owner BBCBreaking   (workspace: $(DEMO_WORKSPACE))"
-	@$(CL) init --owner BBCBreaking >/dev/null
-	@echo "==> crowdlens import data/sample"
-	@$(CL) import data/sample
-	@echo "==> crowdlens import --of BBCBreaking --ids followers data/generated/BBCBreaking-followers-later.json"
-	@echo "    (GENERATED data, not real: a later follower list with every 25th follower dropped; see data/generated/README.md)"
-	@$(CL) import --of BBCBreaking --ids followers data/generated/BBCBreaking-followers-later.json >/dev/null
-	@printf '\n[audience]\ntarget = "(country = GB and not role in [spam]) or role = journalist"\n' >> $(DEMO_WORKSPACE)/crowdlens.toml
+	@scripts/demo-workspace.sh $(BIN) $(DEMO_WORKSPACE)
 	@echo "==> crowdlens status"
 	@$(CL) status
 	@echo "==> crowdlens audience   (target set in $(DEMO_WORKSPACE)/crowdlens.toml)"
@@ -68,9 +60,37 @@ demo: build
 	  --window 1h --alert-z 30 --min-count 80
 	@echo "==> crowdlens graph export --as graphml -O build/demo-crowd.graphml"
 	@$(CL) graph export --as graphml -O build/demo-crowd.graphml
+	@echo "==> crowdlens report -O build/demo-report.html"
+	@$(CL) report -O build/demo-report.html
+ifeq ($(DEMO_SERVE),0)
+	@echo "==> DEMO_SERVE=0: not serving. To look: $(BIN) -w $(DEMO_WORKSPACE) serve"
+else
+	@$(MAKE) --no-print-directory web
+	@echo "==> crowdlens serve --watch build/demo-pheme-stream.jsonl --replay --speed 3600   (Ctrl-C stops it)"
+	@echo "    open the printed address in a browser: the dashboard, with the replayed stream live on Trends"
+	@$(CL) serve --quiet --watch build/demo-pheme-stream.jsonl --replay --speed 3600 --window 1h
+endif
+
+# The dashboard (web/): npm installs the locked packages, vite builds web/dist, which `serve` serves.
+# Only the dashboard and its browser tests need node; the C++ build and tests do not.
+web:
+	@if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then \
+	  (cd web && npm ci --no-audit --no-fund --loglevel=error); fi
+	@(cd web && npm run --silent build >/dev/null) && echo "web: dashboard built in web/dist"
 
 bench: build
 	bench/run-benchmarks.sh
+
+# libFuzzer: builds build/fuzz with clang (sanitizers on), makes the seed corpora and runs
+# every target for FUZZ_SECONDS, one after another; fails if any crashes (docs/fuzzing.md).
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCROWDLENS_FUZZ=ON \
+	  -DCROWDLENS_BUILD_TESTS=OFF -DCROWDLENS_BUILD_BENCH=OFF -DCROWDLENS_NATIVE=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) --target fuzz_targets -j $(JOBS)
+	tests/fuzz/make-seeds.sh $(FUZZ_BUILD)/seeds
+	tests/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_BUILD)/seeds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

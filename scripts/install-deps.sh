@@ -7,7 +7,7 @@ PACKAGES=(
   # toolchain
   g++ cmake ninja-build pkg-config make
   # libraries the product links
-  libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
+  libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcpp-httplib-dev
   zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev libhyperscan-dev libstemmer-dev
   # data the location gazetteer is generated from at build time (GeoNames cities, ISO 3166, a word list)
   libgeonames0 libgeonames-common libglib2.0-bin iso-codes wamerican
@@ -15,6 +15,10 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd python3
   # peers the graph tests and benchmarks compare against (Debian's python3)
   python3-igraph python3-graph-tool python3-networkx time
+  # fuzzing (make fuzz): clang with libFuzzer, OpenMP for clang, YAML for the conformance seeds
+  clang-14 libfuzzer-14-dev libomp-14-dev python3-yaml
+  # browser tests
+  chromium
 )
 
 missing=()

@@ -184,9 +184,7 @@ Status LoadAll(Database& db, WorkspaceActivity& activity) {
 Result<WorkspaceActivity> LoadWorkspaceActivity(Database& db) {
   WorkspaceActivity activity;
   // One snapshot: an import running meanwhile cannot make posts and mentions disagree.
-  CROWDLENS_RETURN_IF_ERROR(db.Execute("BEGIN"));
-  Status loaded = LoadAll(db, activity);
-  (void)db.Execute("COMMIT");
+  Status loaded = InReadSnapshot(db, [&] { return LoadAll(db, activity); });
   if (!loaded.ok()) return loaded;
   return activity;
 }

@@ -177,7 +177,8 @@ Result<std::vector<AccountSegments>> CurrentAccountSegments(Workspace& workspace
                .last_import_run = last_import.value()};
   Result<std::vector<AccountSegments>> classified = ClassifyAccounts(workspace, config);
   if (!classified.ok()) return classified.status();
-  CROWDLENS_RETURN_IF_ERROR(SaveAccountSegments(workspace, *classified, run));
+  // Inside a read snapshot (the server's requests) the labels are used, not stored: storing needs the writer's lock.
+  if (!workspace.db().InTransaction()) CROWDLENS_RETURN_IF_ERROR(SaveAccountSegments(workspace, *classified, run));
   std::vector<AccountSegments> known;
   for (AccountSegments& account : *classified) {
     if (HasAnything(account)) known.push_back(std::move(account));

@@ -2,19 +2,7 @@
 
 #include <iostream>
 
-#include "store/account_lookup.h"
-
 namespace crowdlens::cli {
-
-Result<int64_t> AccountOrOwner(Workspace& workspace, const Config& config, const std::string& handle,
-                               std::string_view command) {
-  if (!handle.empty()) return FindAccountKey(workspace.db(), handle);
-  if (config.owners.empty()) {
-    return InvalidArgument("name an account (crowdlens " + std::string(command) +
-                           " HANDLE) or set the owner: crowdlens owner HANDLE");
-  }
-  return FindAccountKey(workspace.db(), FormatOwnerRef(config.owners.front()));
-}
 
 int Fail(const Status& status) {
   std::cerr << "crowdlens: " << status.message() << "\n";
@@ -31,6 +19,15 @@ int Print(const GlobalOptions& globals, const std::vector<Table>& tables) {
   WriteTables(std::cout, *format, tables);
   std::cout.flush();
   return kExitOk;
+}
+
+int RunAndPrint(const GlobalOptions& globals, OpenMode mode,
+                const std::function<Result<std::vector<Table>>(Workspace&)>& tables_of) {
+  Result<std::unique_ptr<Workspace>> workspace = OpenWorkspace(globals, mode);
+  if (!workspace.ok()) return Fail(workspace.status());
+  Result<std::vector<Table>> tables = tables_of(**workspace);
+  if (!tables.ok()) return Fail(tables.status());
+  return Print(globals, *tables);
 }
 
 void AddOutputOption(CLI::App& command, GlobalOptions& globals) {

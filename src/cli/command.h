@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,14 +33,13 @@ int Fail(const Status& status);
 // Opens the workspace named by the global options.
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const GlobalOptions& globals, OpenMode mode);
 
-// The account a command is about: `handle` as FindAccountKey reads it, or the
-// workspace's first owner when `handle` is empty. Without either, a usage
-// error that tells the user how `crowdlens COMMAND HANDLE` or an owner fixes it.
-Result<int64_t> AccountOrOwner(Workspace& workspace, const Config& config, const std::string& handle,
-                               std::string_view command);
-
 // Prints tables in the format of -o; returns the exit code.
 int Print(const GlobalOptions& globals, const std::vector<Table>& tables);
+
+// Opens the workspace, asks `tables_of` for the command's tables (report/*_tables.h)
+// and prints them; returns the exit code.
+int RunAndPrint(const GlobalOptions& globals, OpenMode mode,
+                const std::function<Result<std::vector<Table>>(Workspace&)>& tables_of);
 
 // Adds `-o, --output` to a subcommand.
 void AddOutputOption(CLI::App& command, GlobalOptions& globals);
@@ -72,5 +72,12 @@ void AddInfluenceCommand(CLI::App& app, GlobalOptions& globals);
 void AddReachCommand(CLI::App& app, GlobalOptions& globals);
 // `mix`: the content mix against the rule of thirds, what travelled; --draft scores a post.
 void AddMixCommand(CLI::App& app, GlobalOptions& globals);
+// `report`: the self-contained HTML report.
+void AddReportCommand(CLI::App& app, GlobalOptions& globals);
+// `serve`: the JSON API, live events and the web dashboard.
+void AddServeCommand(CLI::App& app, GlobalOptions& globals);
+// `forget`: erase one account or contact and everything derived from it; `export-person`: all held about one.
+void AddForgetCommand(CLI::App& app, GlobalOptions& globals);
+void AddExportPersonCommand(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace crowdlens::cli

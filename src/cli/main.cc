@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
   AddInfluenceCommand(app, globals);
   AddReachCommand(app, globals);
   AddMixCommand(app, globals);
+  AddReportCommand(app, globals);
+  AddServeCommand(app, globals);
+  AddForgetCommand(app, globals);
+  AddExportPersonCommand(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -1,189 +1,13 @@
-// `crowdlens segments`: each account's topics, roles, spam score and place,
-// with the evidence behind every label (analyses/segment_classifier.h).
-//
-//   crowdlens segments                       # labels per kind, then the most followed labelled accounts
-//   crowdlens segments --topic vaccines      # only accounts with that topic
-//   crowdlens segments BBCBreaking cnnbrk    # those accounts, classified afresh
-//   crowdlens segments --all SomeHandle      # also labels under their threshold
-//   crowdlens segments --refresh             # recompute and store every account's labels
-#include <algorithm>
-#include <cmath>
-#include <map>
-#include <set>
-#include <unordered_map>
-
-#include "analyses/segment_classifier.h"
-#include "analyses/segment_classifier_store.h"
+// `crowdlens segments [HANDLE...]`: topics, roles, spam score and place, with evidence.
 #include "cli/command.h"
-#include "store/account_lookup.h"
+#include "report/segments_tables.h"
 
 namespace crowdlens::cli {
-namespace {
-
-struct SegmentsOptions {
-  std::vector<std::string> handles;
-  bool refresh = false;
-  bool all = false;
-  std::string topic;
-  std::string role;
-  size_t limit = 20;
-};
-
-// What the tables show of an account besides its labels.
-struct AccountLine {
-  std::string handle;
-  std::string name;
-  std::optional<int64_t> followers;
-};
-
-double Rounded(double score) { return std::round(score * 1000) / 1000; }
-
-std::string JoinEvidence(const std::vector<std::string>& evidence) {
-  std::string joined;
-  for (const std::string& piece : evidence) joined += (joined.empty() ? "" : "; ") + piece;
-  return joined;
-}
-
-Result<std::unordered_map<int64_t, AccountLine>> ReadAccountLines(Workspace& workspace) {
-  Result<Statement> query = workspace.db().Prepare("SELECT account_key, handle, name, followers_count FROM accounts");
-  if (!query.ok()) return query.status();
-  std::unordered_map<int64_t, AccountLine> lines;
-  while (true) {
-    Result<bool> row = query->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    // Accounts from some exports (tweet CSVs) have a name but no handle: show the name.
-    std::string handle = query->ColumnText(1);
-    std::string name = query->ColumnText(2);
-    AccountLine line{.handle = handle.empty() ? "(" + name + ")" : handle, .name = name, .followers = std::nullopt};
-    if (!query->ColumnIsNull(3)) line.followers = query->ColumnInt(3);
-    lines.emplace(query->ColumnInt(0), std::move(line));
-  }
-  return lines;
-}
-
-// The account keys of `handles` (as FindAccountKey reads them: any case, a
-// platform prefix, a former handle); an unknown handle is NotFound.
-Result<std::vector<int64_t>> FindAccounts(Workspace& workspace, const std::vector<std::string>& handles) {
-  std::vector<int64_t> keys;
-  for (const std::string& handle : handles) {
-    Result<int64_t> key = FindAccountKey(workspace.db(), handle);
-    if (!key.ok()) return key.status();
-    keys.push_back(*key);
-  }
-  return keys;
-}
-
-bool HasLabel(const std::vector<SegmentLabel>& labels, const std::string& name) {
-  return std::any_of(labels.begin(), labels.end(), [&](const SegmentLabel& label) { return label.name == name; });
-}
-
-std::string LocationText(const AccountSegments& account) {
-  if (account.country.empty()) return "";
-  std::string text = account.country;
-  if (!account.region.empty()) text += ", " + account.region;
-  if (!account.city.empty()) text += ", " + account.city;
-  return text + " (" + account.location_method + ")";
-}
-
-void AddLabelRows(const AccountSegments& account, const AccountLine& line, Table& labels) {
-  auto add = [&](const char* kind, const SegmentLabel& label) {
-    labels.rows.push_back(
-        {line.handle, std::string(kind), label.name, Rounded(label.score), JoinEvidence(label.evidence)});
-  };
-  for (const SegmentLabel& topic : account.topics) add("topic", topic);
-  for (const SegmentLabel& role : account.roles) add("role", role);
-  if (!account.country.empty()) {
-    labels.rows.push_back({line.handle, std::string("location"), LocationText(account),
-                           Rounded(account.location_confidence), std::string()});
-  }
-}
-
-Table AccountsTable(const std::vector<const AccountSegments*>& shown,
-                    const std::unordered_map<int64_t, AccountLine>& lines) {
-  Table accounts{.name = "accounts",
-                 .title = "Accounts",
-                 .columns = {"handle", "name", "followers", "topics", "roles", "spam_score", "location"}};
-  for (const AccountSegments* account : shown) {
-    const AccountLine& line = lines.at(account->account_key);
-    std::string topics;
-    std::string roles;
-    for (const SegmentLabel& topic : account->topics) topics += (topics.empty() ? "" : ", ") + topic.name;
-    for (const SegmentLabel& role : account->roles) roles += (roles.empty() ? "" : ", ") + role.name;
-    accounts.rows.push_back({line.handle, line.name, line.followers ? Cell{*line.followers} : Cell{}, topics, roles,
-                             Rounded(account->spam_score), LocationText(*account)});
-  }
-  return accounts;
-}
-
-int Run(GlobalOptions& globals, const SegmentsOptions& options) {
-  Result<std::unique_ptr<Workspace>> workspace = OpenWorkspace(globals, OpenMode::kExisting);
-  if (!workspace.ok()) return Fail(workspace.status());
-  Result<Config> config = (*workspace)->LoadConfig();
-  if (!config.ok()) return Fail(config.status());
-
-  std::vector<AccountSegments> segments;
-  if (!options.handles.empty()) {
-    // Named accounts are classified afresh: cheap for a few, and --all needs the labels under threshold.
-    Result<std::vector<int64_t>> keys = FindAccounts(**workspace, options.handles);
-    if (!keys.ok()) return Fail(keys.status());
-    Result<std::vector<AccountSegments>> classified =
-        ClassifyAccounts(**workspace, *config, {.account_keys = *keys, .keep_below_threshold = options.all});
-    if (!classified.ok()) return Fail(classified.status());
-    segments = std::move(classified).value();
-  } else {
-    if (options.all) return Fail(InvalidArgument("--all needs HANDLEs: it lists every label of the accounts named"));
-    Result<std::vector<AccountSegments>> current = CurrentAccountSegments(**workspace, *config, options.refresh);
-    if (!current.ok()) return Fail(current.status());
-    segments = std::move(current).value();
-  }
-  Result<std::unordered_map<int64_t, AccountLine>> lines = ReadAccountLines(**workspace);
-  if (!lines.ok()) return Fail(lines.status());
-
-  std::vector<const AccountSegments*> shown;
-  for (const AccountSegments& account : segments) {
-    if (!options.topic.empty() && !HasLabel(account.topics, options.topic)) continue;
-    if (!options.role.empty() && !HasLabel(account.roles, options.role)) continue;
-    if (options.handles.empty() && account.topics.empty() && account.roles.empty()) continue;
-    shown.push_back(&account);
-  }
-
-  std::vector<Table> tables;
-  if (options.handles.empty()) {
-    // How many accounts carry each label, before --topic/--role narrow the list below.
-    std::map<std::pair<std::string, std::string>, int64_t> counts;
-    for (const AccountSegments& account : segments) {
-      for (const SegmentLabel& topic : account.topics) ++counts[{"topic", topic.name}];
-      for (const SegmentLabel& role : account.roles) ++counts[{"role", role.name}];
-    }
-    Table summary{.name = "label_counts", .title = "Accounts per label", .columns = {"kind", "label", "accounts"}};
-    for (const auto& [label, accounts] : counts) summary.rows.push_back({label.first, label.second, accounts});
-    std::stable_sort(summary.rows.begin(), summary.rows.end(), [](const auto& left, const auto& right) {
-      if (left[0] != right[0]) return std::get<std::string>(left[0]) > std::get<std::string>(right[0]);
-      return std::get<int64_t>(left[2]) > std::get<int64_t>(right[2]);
-    });
-    tables.push_back(std::move(summary));
-    // The most followed first: the accounts a user recognises.
-    std::stable_sort(shown.begin(), shown.end(), [&](const AccountSegments* left, const AccountSegments* right) {
-      return lines->at(left->account_key).followers.value_or(-1) > lines->at(right->account_key).followers.value_or(-1);
-    });
-    if (shown.size() > options.limit) shown.resize(options.limit);
-  }
-  tables.push_back(AccountsTable(shown, *lines));
-  Table labels{.name = "labels",
-               .title = "Labels and their evidence",
-               .columns = {"handle", "kind", "label", "score", "evidence"}};
-  for (const AccountSegments* account : shown) AddLabelRows(*account, lines->at(account->account_key), labels);
-  tables.push_back(std::move(labels));
-  return Print(globals, tables);
-}
-
-}  // namespace
 
 void AddSegmentsCommand(CLI::App& app, GlobalOptions& globals) {
   CLI::App* command = app.add_subcommand(
       "segments", "Topics, roles, spam score and place of accounts, with the evidence for each label");
-  auto options = std::make_shared<SegmentsOptions>();
+  auto options = std::make_shared<SegmentsRequest>();
   command->add_option("handles", options->handles,
                       "Accounts to show (\"handle\" or \"platform:handle\"); default: all");
   command->add_flag("--refresh", options->refresh, "Recompute and store every account's labels");
@@ -192,7 +16,11 @@ void AddSegmentsCommand(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--role", options->role, "Only accounts with this role");
   command->add_option("--limit", options->limit, "How many accounts to list without HANDLEs")->capture_default_str();
   AddOutputOption(*command, globals);
-  command->callback([&globals, options] { globals.exit_code = Run(globals, *options); });
+  command->callback([&globals, options] {
+    globals.exit_code = RunAndPrint(globals, OpenMode::kExisting, [&](Workspace& workspace) {
+      return SegmentsTables(workspace, *options);
+    });
+  });
 }
 
 }  // namespace crowdlens::cli

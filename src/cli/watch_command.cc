@@ -31,23 +31,6 @@ struct WatchArguments {
   bool every_window = false;
 };
 
-// "90", "90s", "10m", "1h", "1d" to seconds.
-std::optional<int64_t> ParseDuration(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  size_t digits = 0;
-  int64_t value = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
-    value = value * 10 + (text[digits] - '0');
-    if (value > 100000000) return std::nullopt;
-    ++digits;
-  }
-  if (digits == 0) return std::nullopt;
-  std::string unit = text.substr(digits);
-  int64_t scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : 0;
-  if (scale == 0 || value == 0) return std::nullopt;
-  return value * scale;
-}
-
 double Round(double value, int decimals) {
   double scale = std::pow(10.0, decimals);
   return std::round(value * scale) / scale;

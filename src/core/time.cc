@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -28,9 +29,17 @@ int MonthFromName(std::string_view name) {
   return 0;
 }
 
+int64_t DaysInMonth(int64_t year, int64_t month) {
+  static constexpr int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// A date that exists (no 31 April, 29 February only in leap years): an impossible
+// one is refused rather than moved to the next month.
 bool ValidCivil(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t minute, int64_t second) {
-  return year >= 1970 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 &&
-         minute <= 59 && second <= 60;
+  return year >= 1970 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month) &&
+         hour <= 23 && minute <= 59 && second <= 60;
 }
 
 int64_t Compose(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t minute, int64_t second) {
@@ -153,6 +162,22 @@ std::string FormatTimestamp(int64_t unix_seconds) {
 
 int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::optional<int64_t> ParseDuration(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  size_t digits = 0;
+  int64_t value = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+    value = value * 10 + (text[digits] - '0');
+    if (value > 100000000) return std::nullopt;
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  std::string unit = text.substr(digits);
+  int64_t scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : 0;
+  if (scale == 0 || value == 0) return std::nullopt;
+  return value * scale;
 }
 
 }  // namespace crowdlens

@@ -26,4 +26,8 @@ int64_t NowSeconds();
 // Days since 1970-01-01 of a civil date (proleptic Gregorian), after H. Hinnant's algorithm.
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 
+// A duration as people write it, "90", "90s", "10m", "1h" or "1d", in
+// seconds; nullopt when it is not one (or zero, or over about three years).
+std::optional<int64_t> ParseDuration(const std::string& text);
+
 }  // namespace crowdlens

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <thread>
 
 #include "core/mapped_file.h"
 
@@ -95,7 +97,9 @@ Status WriteGraphFile(const Graph& graph, const std::string& path) {
   }
   header.header_crc = HeaderCrc(header);
 
-  std::string temporary = path + ".tmp" + std::to_string(getpid());
+  // Threads of one process (the server's workers) may write the same file at once: each its own temporary.
+  std::string temporary = path + ".tmp" + std::to_string(getpid()) + "." +
+                          std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   int descriptor = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (descriptor < 0) return IoError(temporary + ": cannot create: " + std::strerror(errno));
   std::array<char, kHeaderBytes> header_bytes{};

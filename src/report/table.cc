@@ -26,12 +26,16 @@ json RowJson(const Table& table, const std::vector<Cell>& row) {
   return object;
 }
 
+}  // namespace
+
 json TableJson(const Table& table) {
   if (table.single_record) return table.rows.empty() ? json::object() : RowJson(table, table.rows.front());
   json rows = json::array();
   for (const auto& row : table.rows) rows.push_back(RowJson(table, row));
   return rows;
 }
+
+namespace {
 
 std::string Dump(const json& value, int indent) {
   // Invalid UTF-8 in quarantined bytes is replaced, never fatal.

@@ -11,6 +11,8 @@
 //   WriteTables(std::cout, OutputFormat::kJson, {runs});
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -36,6 +38,10 @@ enum class OutputFormat { kTable, kJson, kCsv, kNdjson };
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 
 void WriteTables(std::ostream& out, OutputFormat format, const std::vector<Table>& tables);
+
+// One table as -o json writes it: an array of row objects keyed by column, or
+// one object for a single-record table.
+nlohmann::json TableJson(const Table& table);
 
 // Formats a cell for the terminal and csv (numbers with no exponent, null as "").
 std::string CellText(const Cell& cell);

@@ -28,4 +28,14 @@ Result<int64_t> FindAccountKey(Database& db, std::string_view reference) {
   return query->ColumnInt(0);
 }
 
+Result<int64_t> AccountOrOwner(Database& db, const Config& config, const std::string& handle,
+                               std::string_view command) {
+  if (!handle.empty()) return FindAccountKey(db, handle);
+  if (config.owners.empty()) {
+    return InvalidArgument("name an account (crowdlens " + std::string(command) +
+                           " HANDLE) or set the owner: crowdlens owner HANDLE");
+  }
+  return FindAccountKey(db, FormatOwnerRef(config.owners.front()));
+}
+
 }  // namespace crowdlens

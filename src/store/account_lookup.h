@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "store/config.h"
 #include "store/sqlite.h"
 
 namespace crowdlens {
@@ -15,5 +17,12 @@ namespace crowdlens {
 // The account_key of the account with this handle now (any case), else of the
 // account that had it most recently. kNotFound names the handle and the fix.
 Result<int64_t> FindAccountKey(Database& db, std::string_view reference);
+
+// The account a command is about: `handle` as FindAccountKey reads it, or the
+// config's first owner when `handle` is empty. Without either, an
+// InvalidArgument that tells the user how `crowdlens COMMAND HANDLE` or an
+// owner fixes it.
+Result<int64_t> AccountOrOwner(Database& db, const Config& config, const std::string& handle,
+                               std::string_view command);
 
 }  // namespace crowdlens

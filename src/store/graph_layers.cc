@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "graph/graph_builder.h"
@@ -109,35 +111,42 @@ Result<graph::Graph> BuildLayer(Workspace& workspace, Layer layer) {
 
 Result<graph::Graph> LoadLayer(Workspace& workspace, Layer layer) {
   Database& db = workspace.db();
-  // One read transaction: the stamp and the edges come from the same snapshot.
-  CROWDLENS_RETURN_IF_ERROR(db.Execute("BEGIN"));
-  Result<std::string> stamp = LayerStamp(db);
-  if (!stamp.ok()) {
-    (void)db.Execute("ROLLBACK");
-    return stamp.status();
-  }
-  std::filesystem::path folder = std::filesystem::path(workspace.dir()) / "graphs";
-  std::filesystem::path file = folder / (std::string(LayerName(layer)) + ".clg");
-  std::filesystem::path stamp_file = folder / (std::string(LayerName(layer)) + ".stamp");
-  std::error_code error;
-  if (std::filesystem::exists(file, error) && ReadSmallFile(stamp_file) == *stamp) {
-    Result<graph::Graph> cached = graph::ReadGraphFile(file.string());
-    if (cached.ok()) {
-      (void)db.Execute("COMMIT");
-      return cached;
+  // The server's threads share the cache files: one at a time reads or writes a stamp and its graph.
+  static std::mutex cache_files;
+  std::optional<graph::Graph> result;
+  // One read snapshot: the stamp and the edges come from the same state.
+  Status status = InReadSnapshot(db, [&]() -> Status {
+    Result<std::string> stamp = LayerStamp(db);
+    if (!stamp.ok()) return stamp.status();
+    std::filesystem::path folder = std::filesystem::path(workspace.dir()) / "graphs";
+    std::filesystem::path file = folder / (std::string(LayerName(layer)) + ".clg");
+    std::filesystem::path stamp_file = folder / (std::string(LayerName(layer)) + ".stamp");
+    std::error_code error;
+    {
+      std::lock_guard<std::mutex> lock(cache_files);
+      if (std::filesystem::exists(file, error) && ReadSmallFile(stamp_file) == *stamp) {
+        Result<graph::Graph> cached = graph::ReadGraphFile(file.string());
+        if (cached.ok()) {
+          result = std::move(*cached);
+          return Status::Ok();
+        }
+        // A torn or altered file: fall through and rebuild it.
+      }
     }
-    // A torn or altered file: fall through and rebuild it.
-  }
-  Result<graph::Graph> built = BuildLayerInSnapshot(db, layer);
-  (void)db.Execute("COMMIT");
-  if (!built.ok()) return built;
-  // The cache is an optimisation: failing to write it never fails the caller.
-  std::filesystem::create_directories(folder, error);
-  std::filesystem::remove(stamp_file, error);
-  if (graph::WriteGraphFile(*built, file.string()).ok()) {
-    std::ofstream(stamp_file) << *stamp;
-  }
-  return built;
+    Result<graph::Graph> built = BuildLayerInSnapshot(db, layer);
+    if (!built.ok()) return built.status();
+    // The cache is an optimisation: failing to write it never fails the caller.
+    std::lock_guard<std::mutex> lock(cache_files);
+    std::filesystem::create_directories(folder, error);
+    std::filesystem::remove(stamp_file, error);
+    if (graph::WriteGraphFile(*built, file.string()).ok()) {
+      std::ofstream(stamp_file) << *stamp;
+    }
+    result = std::move(*built);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return std::move(*result);
 }
 
 }  // namespace crowdlens

@@ -93,6 +93,9 @@ class Database {
   // Runs a query returning one integer (count(*), user_version).
   Result<int64_t> QueryInt(std::string_view sql);
 
+  // True inside BEGIN ... COMMIT (a read snapshot, or a write in progress).
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
   int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* handle() const { return db_; }
 
@@ -111,6 +114,18 @@ Status InTransaction(Database& db, Body body) {
     return status;
   }
   return db.Execute("COMMIT");
+}
+
+// Runs `body` inside one read transaction (BEGIN ... COMMIT), so every query
+// in it sees the same state; inside a transaction already open (the server's
+// request snapshot) it runs in that one and leaves it open.
+template <typename Body>
+Status InReadSnapshot(Database& db, Body body) {
+  if (db.InTransaction()) return body();
+  CROWDLENS_RETURN_IF_ERROR(db.Execute("BEGIN"));
+  Status status = body();
+  (void)db.Execute(status.ok() ? "COMMIT" : "ROLLBACK");
+  return status;
 }
 
 }  // namespace crowdlens

@@ -1,0 +1,117 @@
+#include "server/snapshots.h"
+
+#include <optional>
+#include <system_error>
+
+#include "analyses/segment_classifier_store.h"
+
+namespace crowdlens::server {
+namespace {
+
+// Kept results beyond this many are dropped oldest-key-first: enough for every view with a few option sets.
+constexpr size_t kMaxKept = 512;
+
+}  // namespace
+
+Result<std::unique_ptr<Snapshots>> Snapshots::Open(const std::string& workspace_dir) {
+  Result<std::unique_ptr<Workspace>> watcher = Workspace::Open(workspace_dir, OpenMode::kExisting);
+  if (!watcher.ok()) return watcher.status();
+  return std::unique_ptr<Snapshots>(new Snapshots(workspace_dir, std::move(*watcher)));
+}
+
+uint64_t Snapshots::CurrentState() {
+  // Called with mutex_ held.
+  Result<int64_t> version = watcher_->db().QueryInt("PRAGMA data_version");
+  std::error_code error;
+  std::filesystem::file_time_type config_time = std::filesystem::last_write_time(watcher_->config_path(), error);
+  const int64_t seen = version.ok() ? *version : data_version_ + 1;  // unreadable: assume it changed
+  if (seen != data_version_ || config_time != config_time_) {
+    data_version_ = seen;
+    config_time_ = config_time;
+    ++state_;
+    tables_.clear();
+    influence_.clear();
+  }
+  return state_;
+}
+
+Status Snapshots::InReadSnapshot(const std::function<Status(Workspace&)>& body) {
+  Result<std::unique_ptr<Workspace>> opened = Workspace::Open(workspace_dir_, OpenMode::kExisting);
+  if (!opened.ok()) return opened.status();
+  Workspace& workspace = **opened;
+  // Stale segment labels are refreshed and stored first, outside the snapshot: storing needs the writer's lock.
+  if (Result<Config> config = workspace.LoadConfig(); config.ok()) {
+    (void)CurrentAccountSegments(workspace, *config, false);
+  }
+  CROWDLENS_RETURN_IF_ERROR(workspace.db().Execute("BEGIN"));
+  // The snapshot starts at the first read.
+  if (Result<int64_t> pinned = workspace.db().QueryInt("SELECT count(*) FROM sqlite_master"); !pinned.ok()) {
+    (void)workspace.db().Execute("ROLLBACK");
+    return pinned.status();
+  }
+  Status status = body(workspace);
+  (void)workspace.db().Execute(status.ok() ? "COMMIT" : "ROLLBACK");
+  return status;
+}
+
+template <typename Value>
+Result<std::shared_ptr<const Value>> Snapshots::GetOrCompute(std::map<std::string, Entry<Value>>& kept,
+                                                             const std::string& key,
+                                                             const std::function<Result<Value>(Workspace&)>& compute) {
+  using Shared = Result<std::shared_ptr<const Value>>;
+  std::optional<std::promise<Shared>> mine;  // set when this request computes
+  std::shared_future<Shared> future;
+  uint64_t ticket = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const uint64_t state = CurrentState();
+    auto found = kept.find(key);
+    if (found != kept.end() && found->second.state == state) {
+      future = found->second.value;
+    } else {
+      if (kept.size() >= kMaxKept) kept.erase(kept.begin());
+      mine.emplace();
+      future = mine->get_future().share();
+      ticket = ++tickets_;
+      kept[key] = Entry<Value>{.state = state, .ticket = ticket, .value = future};
+    }
+  }
+  if (!mine) return future.get();
+
+  auto forget = [&] {
+    // A failure is not kept: it may be passing (the disk, a lock), and the next request tries again.
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = kept.find(key);
+    if (found != kept.end() && found->second.ticket == ticket) kept.erase(found);
+  };
+  try {
+    std::shared_ptr<const Value> value;
+    Status status = InReadSnapshot([&](Workspace& workspace) {
+      Result<Value> made = compute(workspace);
+      if (!made.ok()) return made.status();
+      value = std::make_shared<const Value>(std::move(*made));
+      return Status::Ok();
+    });
+    if (!status.ok()) {
+      forget();
+      mine->set_value(status);
+    } else {
+      mine->set_value(std::move(value));
+    }
+  } catch (...) {
+    forget();
+    mine->set_exception(std::current_exception());
+  }
+  return future.get();
+}
+
+Result<SharedTables> Snapshots::Tables(const std::string& key, const TablesOf& compute) {
+  return GetOrCompute<std::vector<Table>>(tables_, key, compute);
+}
+
+Result<std::shared_ptr<const InfluenceAnalysis>> Snapshots::Influence() {
+  return GetOrCompute<InfluenceAnalysis>(influence_, "influence",
+                                         [](Workspace& workspace) { return AnalyseInfluence(workspace); });
+}
+
+}  // namespace crowdlens::server
