@@ -146,13 +146,17 @@ void AddApiRoutes(ApiServer& server) {
     if (Status known_ok = params.CheckKnown(known); !known_ok.ok()) return server.SendStatus(response, known_ok);
     Result<Paging> paging = params.ReadPaging();
     if (!paging.ok()) return server.SendStatus(response, paging.status());
-    Result<TablesOf> compute = make(params);
-    if (!compute.ok()) return server.SendStatus(response, compute.status());
-    Result<SharedTables> tables = server.snapshots_->Tables(ResultKey(request), *compute);
-    if (!tables.ok()) return server.SendStatus(response, tables.status());
-    Result<std::string> body = TablesResponse(**tables, *paging);
+    // The whole answer is kept per request target: a dashboard asks the same questions again.
+    Result<std::shared_ptr<const std::string>> body =
+        server.snapshots_->Body(request.target, [&]() -> Result<std::string> {
+          Result<TablesOf> compute = make(params);
+          if (!compute.ok()) return compute.status();
+          Result<SharedTables> tables = server.snapshots_->Tables(ResultKey(request), *compute);
+          if (!tables.ok()) return tables.status();
+          return TablesResponse(**tables, *paging);
+        });
     if (!body.ok()) return server.SendStatus(response, body.status());
-    response.set_content(*body, kJsonContentType);
+    response.set_content(**body, kJsonContentType);
   };
   // The influence analysis of the current state, made once and shared by the routes that need it.
   auto influence_tables = [&server](std::function<Result<std::vector<Table>>(Workspace&, const InfluenceAnalysis&)> make)

@@ -39,7 +39,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                   // 0: any free port
   std::string static_dir;            // the dashboard's built files; empty: none served
-  size_t workers = 8;                // threads serving requests
+  size_t workers = 64;               // threads serving requests (a kept-alive connection holds one)
   size_t max_request_bytes = 64 * 1024;
   size_t requests_per_minute = 6000;  // per client address
   std::string token;                 // required on every request when not empty

@@ -26,11 +26,18 @@ uint64_t Snapshots::CurrentState() {
   std::filesystem::file_time_type config_time = std::filesystem::last_write_time(watcher_->config_path(), error);
   const int64_t seen = version.ok() ? *version : data_version_ + 1;  // unreadable: assume it changed
   if (seen != data_version_ || config_time != config_time_) {
-    data_version_ = seen;
+    // Stale segment labels are classified and stored now, outside any request's snapshot (storing
+    // needs the writer's lock), and that write is part of this state, not a change after it.
+    if (Result<Config> config = watcher_->LoadConfig(); config.ok()) {
+      (void)CurrentAccountSegments(*watcher_, *config, false);
+    }
+    Result<int64_t> after = watcher_->db().QueryInt("PRAGMA data_version");
+    data_version_ = after.ok() ? *after : seen;
     config_time_ = config_time;
     ++state_;
     tables_.clear();
     influence_.clear();
+    bodies_.clear();
   }
   return state_;
 }
@@ -39,10 +46,6 @@ Status Snapshots::InReadSnapshot(const std::function<Status(Workspace&)>& body) 
   Result<std::unique_ptr<Workspace>> opened = Workspace::Open(workspace_dir_, OpenMode::kExisting);
   if (!opened.ok()) return opened.status();
   Workspace& workspace = **opened;
-  // Stale segment labels are refreshed and stored first, outside the snapshot: storing needs the writer's lock.
-  if (Result<Config> config = workspace.LoadConfig(); config.ok()) {
-    (void)CurrentAccountSegments(workspace, *config, false);
-  }
   CROWDLENS_RETURN_IF_ERROR(workspace.db().Execute("BEGIN"));
   // The snapshot starts at the first read.
   if (Result<int64_t> pinned = workspace.db().QueryInt("SELECT count(*) FROM sqlite_master"); !pinned.ok()) {
@@ -103,6 +106,26 @@ Result<std::shared_ptr<const Value>> Snapshots::GetOrCompute(std::map<std::strin
     mine->set_exception(std::current_exception());
   }
   return future.get();
+}
+
+Result<std::shared_ptr<const std::string>> Snapshots::Body(const std::string& key,
+                                                          const std::function<Result<std::string>()>& make) {
+  uint64_t state = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    state = CurrentState();
+    if (auto found = bodies_.find(key); found != bodies_.end()) return found->second;
+  }
+  Result<std::string> made = make();
+  if (!made.ok()) return made.status();
+  auto body = std::make_shared<const std::string>(std::move(*made));
+  constexpr size_t kMaxKeptBody = size_t{1} << 20;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (body->size() <= kMaxKeptBody && state_ == state) {
+    if (bodies_.size() >= kMaxKept) bodies_.erase(bodies_.begin());
+    bodies_.emplace(key, body);
+  }
+  return body;
 }
 
 Result<SharedTables> Snapshots::Tables(const std::string& key, const TablesOf& compute) {

@@ -7,7 +7,8 @@
 //
 // Results are kept per workspace state: the state changes when any
 // connection commits (`PRAGMA data_version` on a watching connection) or
-// crowdlens.toml is edited, and then every kept result is dropped. Requests
+// crowdlens.toml is edited, and then every kept result is dropped and stale
+// segment labels are classified and stored once, before any request reads. Requests
 // for a result being computed wait for that computation instead of repeating
 // it, so a burst of requests after an import costs one analysis.
 //
@@ -46,6 +47,11 @@ class Snapshots {
   // The influence analysis of the current state (the influence, account and network views share it).
   Result<std::shared_ptr<const InfluenceAnalysis>> Influence();
 
+  // A response body kept under `key` (the request's whole target) until the workspace changes;
+  // `make` runs on a miss. Bodies over 1 MiB are not kept.
+  Result<std::shared_ptr<const std::string>> Body(const std::string& key,
+                                                  const std::function<Result<std::string>()>& make);
+
   // Runs `body` on a fresh connection inside one read transaction.
   Status InReadSnapshot(const std::function<Status(Workspace&)>& body);
 
@@ -76,6 +82,7 @@ class Snapshots {
   uint64_t tickets_ = 0;
   std::map<std::string, Entry<std::vector<Table>>> tables_;
   std::map<std::string, Entry<InfluenceAnalysis>> influence_;
+  std::map<std::string, std::shared_ptr<const std::string>> bodies_;
 };
 
 }  // namespace crowdlens::server
