@@ -113,6 +113,8 @@ grep -rhoE '"(created_at|createdAt|generationDate|indexedAt)": ?"[^"]{1,40}"' "$
     printf '%s' "$date" > "$OUT/timestamp/$(printf '%s' "$date" | sha1sum | cut -c1-16)"
   done
 python3 "$HELPERS" literals "$OUT/entities" "$ROOT"/tests/text/entities_test.cc
+# Request targets: the paths and queries the server's tests send.
+python3 "$HELPERS" literals "$OUT/http_request" "$ROOT"/tests/server/api_server_test.cc
 if [ -f "$SHARED/twitter-text-conformance/extract.yml" ]; then
   python3 "$HELPERS" yaml-texts "$OUT/entities" "$SHARED/twitter-text-conformance/extract.yml" 400
 fi

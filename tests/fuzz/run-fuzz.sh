@@ -23,7 +23,7 @@ TARGETS=(
   "bluesky 16384 json" "mastodon 16384 json" "congress_network 16384 json"
   "edge_list 8192 -" "matrix_market 8192 -" "contacts_csv 8192 csv" "vcard 8192 vcard" "tweet_csv 16384 csv"
   "sniff 16385 json" "csv 8192 csv" "query 512 query" "audience_rule 512 audience_rule"
-  "location 256 -" "entities 1024 -" "timestamp 64 -"
+  "location 256 -" "entities 1024 -" "timestamp 64 -" "http_request 1024 http"
 )
 
 mkdir -p "$BUILD/corpus" "$BUILD/crashes" "$BUILD/fuzz-logs"
