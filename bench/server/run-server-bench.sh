@@ -18,7 +18,7 @@ mkdir -p "$out"
 command -v wrk >/dev/null || { echo "run-server-bench: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 
 serve() {  # WORKSPACE -> sets server_pid and base
-  "$binary" -w "$1" serve --port 0 --quiet --rate 1000000000 --workers 8 > "$out/serve.out" 2> "$out/serve.err" &
+  "$binary" -w "$1" serve --port 0 --quiet --rate 1000000000 > "$out/serve.out" 2> "$out/serve.err" &
   server_pid=$!
   for _ in $(seq 100); do
     base=$(head -1 "$out/serve.out" 2>/dev/null | sed -n 's|^Serving \(http://[^ ]*\)/$|\1|p')
@@ -40,7 +40,7 @@ measure() {  # LABEL PATH
     /^ +50%/ {p50 = $2}
     /^ +99%/ {p99 = $2}
     /Non-2xx/ {errors += $NF}
-    /Socket errors/ {errors += 1}
+    /Socket errors/ {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errors += $i + 0}
     END {split(cold, c, " "); printf "| %s | `%s` | %s (HTTP %s) | %.0f | %s | %s | %d |\n", label, path, c[2] "s", c[1], rps, p50, p99, errors}
   ' "$out/wrk.txt"
 }
@@ -75,7 +75,8 @@ if [ ! -f "$out/crowd-1m/crowdlens.db" ]; then
 fi
 serve "$out/crowd-1m"
 header
-for endpoint in "/api/v1/status" "/api/v1/audience?top=10&unfollows=10" "/api/v1/audience?segment=target&limit=50" \
+# (This crowd has no target audience, so the member list is asked for with a rule every follower matches.)
+for endpoint in "/api/v1/status" "/api/v1/audience?top=10&unfollows=10" \
                 "/api/v1/audience?segment=followers%20%3E%3D%200&limit=50&offset=500000"; do
   measure crowd-1m "$endpoint"
 done
