@@ -7,6 +7,7 @@
 # with CONNECTIONS connections on 2 threads: requests/s, p50 and p99 latency, errors.
 #
 #   bench/server/run-server-bench.sh            # CROWDLENS_BUILD=build/release by default
+#   SECTIONS="importing" bench/server/run-server-bench.sh   # only some of: demo crowd importing
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${CROWDLENS_BUILD:-$root/build/release}
@@ -14,6 +15,7 @@ binary=$build/src/crowdlens
 out=$root/build/bench-server
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-32}
+sections=" ${SECTIONS:-demo crowd importing} "
 mkdir -p "$out"
 command -v wrk >/dev/null || { echo "run-server-bench: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 
@@ -58,14 +60,19 @@ endpoints=(
   "/api/v1/network?limit=300"
 )
 
+if [[ $sections == *" demo "* || ! -f "$out/demo/crowdlens.db" ]]; then
+  "$root/scripts/demo-workspace.sh" "$binary" "$out/demo" > /dev/null
+fi
+if [[ $sections == *" demo "* ]]; then
 echo "## demo workspace"
-"$root/scripts/demo-workspace.sh" "$binary" "$out/demo" > /dev/null
 serve "$out/demo"
 header
 for endpoint in "${endpoints[@]}"; do measure demo "$endpoint"; done
 stop
-
 echo
+fi
+
+if [[ $sections == *" crowd "* ]]; then
 echo "## GENERATED crowd of 1,000,000 followers"
 if [ ! -f "$out/crowd-1m/crowdlens.db" ]; then
   python3 "$root/bench/server/make_follower_ids.py" 1000000 "$out/followers-1m.json"
@@ -81,9 +88,12 @@ for endpoint in "/api/v1/status" "/api/v1/audience?top=10&unfollows=10" \
   measure crowd-1m "$endpoint"
 done
 stop
-
 echo
+fi
+
+if [[ $sections == *" importing "* ]]; then
 echo "## demo workspace while an import writes to it"
+rm -rf "$out/demo-writing"
 cp -r "$out/demo" "$out/demo-writing"
 serve "$out/demo-writing"
 curl -s -o /dev/null "$base/api/v1/status"
@@ -95,6 +105,18 @@ measure demo-importing "/api/v1/status"
 measure demo-importing "/api/v1/influence?top=20"
 wait "$import_pid"
 after=$(rss_kib)
-echo
-echo "server memory (RSS): ${before} KiB before, ${after} KiB after"
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+# Settled: the last state's answers asked for, then past the label refresh interval (5 s).
+curl -s -o /dev/null "$base/api/v1/status"; curl -s -o /dev/null "$base/api/v1/influence?top=20"; sleep 6
+settled=$(rss_kib)
 stop
+# The same workspace served afresh, the same endpoints under the same load: the memory it needs anyway.
+serve "$out/demo-writing"
+wrk -t2 -c"$connections" -d"${duration}s" "$base/api/v1/status" > /dev/null
+wrk -t2 -c"$connections" -d"${duration}s" "$base/api/v1/influence?top=20" > /dev/null
+fresh=$(rss_kib)
+stop
+echo
+echo "server memory (RSS, KiB): ${before} before the import, ${peak} at its peak, ${after} when the import ended,"
+echo "${settled} settled; a fresh server on the imported workspace under the same load: ${fresh}"
+fi

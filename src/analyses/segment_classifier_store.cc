@@ -168,6 +168,11 @@ Result<std::vector<AccountSegments>> CurrentAccountSegments(Workspace& workspace
     Result<bool> current = StoredSegmentsAreCurrent(workspace, digest);
     if (!current.ok()) return current.status();
     if (*current) return LoadAccountSegments(workspace);
+    if (workspace.stored_labels_suffice()) {
+      Result<int64_t> stored = workspace.db().QueryInt("SELECT count(*) FROM label_runs");
+      if (!stored.ok()) return stored.status();
+      if (*stored > 0) return LoadAccountSegments(workspace);
+    }
   }
   // The imports as they stand before reading: one that starts while classifying makes the labels stale.
   Result<int64_t> last_import = LastImportRun(workspace);

@@ -60,7 +60,7 @@ bool TokenMatches(std::string_view given, std::string_view expected) {
 }
 
 bool RateLimiter::Allow(const std::string& client) {
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = clock_();
   std::lock_guard<std::mutex> lock(mutex_);
   if (buckets_.size() > kMaxClients) {
     std::erase_if(buckets_, [&](const auto& entry) { return now - entry.second.refilled > kForgetAfter; });

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -31,7 +32,10 @@ bool TokenMatches(std::string_view given, std::string_view expected);
 
 class RateLimiter {
  public:
-  explicit RateLimiter(size_t requests_per_minute) : per_minute_(requests_per_minute) {}
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  // `clock` is the steady clock unless a test passes its own.
+  explicit RateLimiter(size_t requests_per_minute, Clock clock = std::chrono::steady_clock::now)
+      : per_minute_(requests_per_minute), clock_(std::move(clock)) {}
   // Takes one request from `client`'s bucket; false when it is empty.
   bool Allow(const std::string& client);
 
@@ -41,6 +45,7 @@ class RateLimiter {
     std::chrono::steady_clock::time_point refilled;
   };
   size_t per_minute_;
+  Clock clock_;
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
 };

@@ -1,5 +1,8 @@
 #include "server/snapshots.h"
 
+#include <malloc.h>
+
+#include <chrono>
 #include <optional>
 #include <system_error>
 
@@ -12,6 +15,45 @@ namespace {
 constexpr size_t kMaxKept = 512;
 
 }  // namespace
+
+// While an import commits batch after batch, labels are classified again at most this often.
+constexpr auto kLabelRefreshInterval = std::chrono::seconds(5);
+
+Snapshots::Snapshots(std::string workspace_dir, std::unique_ptr<Workspace> watcher)
+    : workspace_dir_(std::move(workspace_dir)), watcher_(std::move(watcher)) {
+  labeller_ = std::thread([this] { RefreshLabels(); });
+}
+
+Snapshots::~Snapshots() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  labels_wanted_changed_.notify_all();
+  labeller_.join();
+}
+
+void Snapshots::RefreshLabels() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (true) {
+    labels_wanted_changed_.wait(lock, [this] { return stopping_ || labels_wanted_; });
+    if (stopping_) return;
+    labels_wanted_ = false;
+    lock.unlock();
+    // Its own connection, storing: a write that commits like any other and so makes a new state.
+    if (Result<std::unique_ptr<Workspace>> workspace = Workspace::Open(workspace_dir_, OpenMode::kExisting);
+        workspace.ok()) {
+      if (Result<Config> config = (*workspace)->LoadConfig(); config.ok()) {
+        (void)CurrentAccountSegments(**workspace, *config, false);
+      }
+    }
+    // What the states before this one used (their kept results, the classification) goes back
+    // to the system rather than staying in the allocator's free lists.
+    malloc_trim(0);
+    lock.lock();
+    labels_wanted_changed_.wait_for(lock, kLabelRefreshInterval, [this] { return stopping_; });
+  }
+}
 
 Result<std::unique_ptr<Snapshots>> Snapshots::Open(const std::string& workspace_dir) {
   Result<std::unique_ptr<Workspace>> watcher = Workspace::Open(workspace_dir, OpenMode::kExisting);
@@ -26,14 +68,10 @@ uint64_t Snapshots::CurrentState() {
   std::filesystem::file_time_type config_time = std::filesystem::last_write_time(watcher_->config_path(), error);
   const int64_t seen = version.ok() ? *version : data_version_ + 1;  // unreadable: assume it changed
   if (seen != data_version_ || config_time != config_time_) {
-    // Stale segment labels are classified and stored now, outside any request's snapshot (storing
-    // needs the writer's lock), and that write is part of this state, not a change after it.
-    if (Result<Config> config = watcher_->LoadConfig(); config.ok()) {
-      (void)CurrentAccountSegments(*watcher_, *config, false);
-    }
-    Result<int64_t> after = watcher_->db().QueryInt("PRAGMA data_version");
-    data_version_ = after.ok() ? *after : seen;
+    data_version_ = seen;
     config_time_ = config_time;
+    labels_wanted_ = true;
+    labels_wanted_changed_.notify_all();
     ++state_;
     tables_.clear();
     influence_.clear();
@@ -46,6 +84,7 @@ Status Snapshots::InReadSnapshot(const std::function<Status(Workspace&)>& body) 
   Result<std::unique_ptr<Workspace>> opened = Workspace::Open(workspace_dir_, OpenMode::kExisting);
   if (!opened.ok()) return opened.status();
   Workspace& workspace = **opened;
+  workspace.set_stored_labels_suffice(true);
   CROWDLENS_RETURN_IF_ERROR(workspace.db().Execute("BEGIN"));
   // The snapshot starts at the first read.
   if (Result<int64_t> pinned = workspace.db().QueryInt("SELECT count(*) FROM sqlite_master"); !pinned.ok()) {

@@ -7,8 +7,11 @@
 //
 // Results are kept per workspace state: the state changes when any
 // connection commits (`PRAGMA data_version` on a watching connection) or
-// crowdlens.toml is edited, and then every kept result is dropped and stale
-// segment labels are classified and stored once, before any request reads. Requests
+// crowdlens.toml is edited, and then every kept result is dropped.
+// Requests take the stored segment labels as they are; a thread of its own
+// classifies and stores them again when the workspace changed (at most once
+// every few seconds while an import commits batch after batch), so no request
+// waits for a classification. Requests
 // for a result being computed wait for that computation instead of repeating
 // it, so a burst of requests after an import costs one analysis.
 //
@@ -20,11 +23,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <condition_variable>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analyses/influence.h"
@@ -40,6 +45,7 @@ using TablesOf = std::function<Result<std::vector<Table>>(Workspace&)>;
 class Snapshots {
  public:
   static Result<std::unique_ptr<Snapshots>> Open(const std::string& workspace_dir);
+  ~Snapshots();
 
   // The tables `compute` makes, kept under `key` until the workspace changes.
   Result<SharedTables> Tables(const std::string& key, const TablesOf& compute);
@@ -58,8 +64,9 @@ class Snapshots {
   const std::string& workspace_dir() const { return workspace_dir_; }
 
  private:
-  explicit Snapshots(std::string workspace_dir, std::unique_ptr<Workspace> watcher)
-      : workspace_dir_(std::move(workspace_dir)), watcher_(std::move(watcher)) {}
+  explicit Snapshots(std::string workspace_dir, std::unique_ptr<Workspace> watcher);
+  // The labelling thread: refreshes stale segment labels when asked, then waits.
+  void RefreshLabels();
   // Drops what is kept when the workspace changed since the last look; returns the state's number.
   uint64_t CurrentState();
 
@@ -83,6 +90,10 @@ class Snapshots {
   std::map<std::string, Entry<std::vector<Table>>> tables_;
   std::map<std::string, Entry<InfluenceAnalysis>> influence_;
   std::map<std::string, std::shared_ptr<const std::string>> bodies_;
+  std::condition_variable labels_wanted_changed_;
+  bool labels_wanted_ = true;  // refresh once at start
+  bool stopping_ = false;
+  std::thread labeller_;
 };
 
 }  // namespace crowdlens::server

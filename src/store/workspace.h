@@ -31,6 +31,12 @@ class Workspace {
   std::string config_path() const { return dir_ + "/crowdlens.toml"; }
   std::string database_path() const { return dir_ + "/crowdlens.db"; }
 
+  // Readers that must not wait (the server's requests) take the stored
+  // segment labels as they are, even when an import made them stale; the
+  // server refreshes them apart. Off by default: a command classifies afresh.
+  void set_stored_labels_suffice(bool suffice) { stored_labels_suffice_ = suffice; }
+  bool stored_labels_suffice() const { return stored_labels_suffice_; }
+
   // Reads the config file afresh (users edit it between commands).
   Result<Config> LoadConfig() const { return Config::Load(config_path()); }
 
@@ -38,6 +44,7 @@ class Workspace {
   Workspace(std::string dir, Database db) : dir_(std::move(dir)), db_(std::move(db)) {}
   std::string dir_;
   Database db_;
+  bool stored_labels_suffice_ = false;
 };
 
 }  // namespace crowdlens
