@@ -58,6 +58,18 @@ demo: build
 	@python3 bench/listen/make_pheme_stream.py data/sample/pheme build/demo-pheme-stream.jsonl >/dev/null
 	@$(CL) watch --replay build/demo-pheme-stream.jsonl --query 'shooting OR gunman OR hostage OR #sydneysiege' \
 	  --window 1h --alert-z 30 --min-count 80
+	@echo "==> crowdlens prospects --hashtag germanwings --now 2015-03-27   (people talking about it, as of that day)"
+	@$(CL) prospects --hashtag germanwings --now 2015-03-27 --top 8
+	@echo "==> crowdlens suggest TheDailyEdge --circle 100   (whom to follow: circle of trust, then SALSA)"
+	@$(CL) suggest TheDailyEdge --circle 100 --top 8
+	@echo "==> crowdlens triage BBCNews   (followers to follow back, follows to drop; a list, nothing is done)"
+	@$(CL) triage BBCNews --top 8
+	@echo "==> crowdlens engage --hashtag germanwings --now 2015-03-25T12:00:00Z   (posts to answer now)"
+	@$(CL) engage --hashtag germanwings --now 2015-03-25T12:00:00Z --top 8
+	@echo "==> crowdlens match   (the hand-built address book matched to accounts)"
+	@$(CL) match
+	@echo "==> crowdlens event '#germanwings' --from 2015-03-24 --to 2015-03-25 --ics build/demo-germanwings.ics"
+	@$(CL) event '#germanwings' --from 2015-03-24 --to 2015-03-25 --top 10 --ics build/demo-germanwings.ics
 	@echo "==> crowdlens graph export --as graphml -O build/demo-crowd.graphml"
 	@$(CL) graph export --as graphml -O build/demo-crowd.graphml
 	@echo "==> crowdlens report -O build/demo-report.html"

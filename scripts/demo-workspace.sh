@@ -30,3 +30,7 @@ echo "==> crowdlens import --of BBCBreaking --ids followers data/generated/BBCBr
 echo "    (GENERATED data, not real: a later follower list with every 25th follower dropped; see data/generated/README.md)"
 (cd "$root" && cl import --of BBCBreaking --ids followers data/generated/BBCBreaking-followers-later.json >/dev/null)
 printf '\n[audience]\ntarget = "(country = GB and not role in [spam]) or role = journalist"\n' >> "$workspace/crowdlens.toml"
+echo "==> crowdlens import tests/fixtures/contacts/sample-matches.csv"
+echo "    (a HAND-BUILT address book: names of newsroom accounts in data/sample with made-up emails; see tests/fixtures/contacts/README.md)"
+(cd "$root" && cl import tests/fixtures/contacts/sample-matches.csv >/dev/null)
+cl match >/dev/null

@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config make
   # libraries the product links
   libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcpp-httplib-dev
-  zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev libhyperscan-dev libstemmer-dev
+  zlib1g-dev libzstd-dev libzip-dev libutf8proc-dev libicu-dev libhyperscan-dev libstemmer-dev
   # data the location gazetteer is generated from at build time (GeoNames cities, ISO 3166, a word list)
   libgeonames0 libgeonames-common libglib2.0-bin iso-codes wamerican
   # tests and benchmarks

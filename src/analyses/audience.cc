@@ -11,18 +11,6 @@ namespace {
 
 constexpr int64_t kDay = 86400;
 
-Status ForEachRow(Database& db, const char* sql, int64_t key, const std::function<void(const Statement&)>& row_handler) {
-  Result<Statement> statement = db.Prepare(sql);
-  if (!statement.ok()) return statement.status();
-  statement->Bind(1, key);
-  while (true) {
-    Result<bool> row = statement->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    row_handler(*statement);
-  }
-}
-
 struct FollowRow {
   int64_t other = 0;
   int64_t first_seen = 0;

@@ -327,6 +327,19 @@ bool Evaluate(const Node& node, const AudienceSubject& subject) {
   return false;
 }
 
+void CollectCountries(const Node& node, bool negated, std::vector<std::string>& countries) {
+  if (node.kind == Node::Kind::kNot) negated = !negated;
+  for (const NodePtr& child : node.children) CollectCountries(*child, negated, countries);
+  const bool asks_for = node.kind == Node::Kind::kIn ||
+                        (node.kind == Node::Kind::kCompare && node.comparison == Comparison::kEqual);
+  if (negated || node.field != Field::kCountry || !asks_for) return;
+  for (const std::string& value : node.values) {
+    std::string code = value;
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (std::find(countries.begin(), countries.end(), code) == countries.end()) countries.push_back(code);
+  }
+}
+
 }  // namespace
 
 AudienceRule::AudienceRule(std::string text, std::shared_ptr<const Node> root)
@@ -360,5 +373,11 @@ Result<AudienceRule> AudienceRule::Parse(std::string_view text, const std::map<s
 }
 
 bool AudienceRule::Matches(const AudienceSubject& subject) const { return Evaluate(*root_, subject); }
+
+std::vector<std::string> AudienceRule::Countries() const {
+  std::vector<std::string> countries;
+  CollectCountries(*root_, false, countries);
+  return countries;
+}
 
 }  // namespace crowdlens

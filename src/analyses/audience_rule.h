@@ -53,6 +53,11 @@ class AudienceRule {
   bool Matches(const AudienceSubject& subject) const;
   const std::string& text() const { return text_; }
 
+  // The countries the rule asks for (`country = X`, `country in [...]`, in
+  // named rules too, but not under a `not` or `!=`), as upper-case codes in
+  // the order written; empty when the rule names none.
+  std::vector<std::string> Countries() const;
+
   AudienceRule(AudienceRule&&) noexcept;
   AudienceRule& operator=(AudienceRule&&) noexcept;
   AudienceRule(const AudienceRule& other);

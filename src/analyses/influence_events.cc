@@ -10,7 +10,7 @@ namespace {
 
 // Steps through every row of `sql`, calling `on_row(statement)`; stops at the first failure.
 template <typename OnRow>
-Status ForEachRow(Database& db, const char* sql, OnRow on_row) {
+Status ForEachEventRow(Database& db, const char* sql, OnRow on_row) {
   Result<Statement> statement = db.Prepare(sql);
   if (!statement.ok()) return statement.status();
   while (true) {
@@ -96,7 +96,7 @@ Status LoadEvents(Database& db, WorkspaceActivity& activity) {
   for (auto [sql, kind] :
        {std::pair{kRetweetsSql, AttentionKind::kRetweet}, std::pair{kQuotesSql, AttentionKind::kQuote},
         std::pair{kRepliesSql, AttentionKind::kReply}}) {
-    CROWDLENS_RETURN_IF_ERROR(ForEachRow(db, sql, [&](const Statement& row) {
+    CROWDLENS_RETURN_IF_ERROR(ForEachEventRow(db, sql, [&](const Statement& row) {
       if (row.ColumnIsNull(3)) return;
       AttentionEvent extra;
       if (!row.ColumnIsNull(2)) {
@@ -106,7 +106,7 @@ Status LoadEvents(Database& db, WorkspaceActivity& activity) {
       add(row.ColumnInt(0), row.ColumnInt(3), row.ColumnInt(1), kind, extra);
     }));
   }
-  CROWDLENS_RETURN_IF_ERROR(ForEachRow(db, kMentioningPostsSql, [&](const Statement& row) {
+  CROWDLENS_RETURN_IF_ERROR(ForEachEventRow(db, kMentioningPostsSql, [&](const Statement& row) {
     std::vector<int64_t> mentioned = SplitKeys(row.ColumnText(5));
     std::vector<std::string> tags = SplitTags(row.ColumnText(6));
     PostSignals signals = AnalysePostText(row.ColumnText(2), tags);
@@ -122,7 +122,7 @@ Status LoadEvents(Database& db, WorkspaceActivity& activity) {
           AttentionEvent{.mention_kind = ClassifyMention(signals, mention, facts)});
     }
   }));
-  return ForEachRow(db, "SELECT source_key, target_key, relation, weight, first_seen FROM interactions",
+  return ForEachEventRow(db, "SELECT source_key, target_key, relation, weight, first_seen FROM interactions",
                     [&](const Statement& row) {
                       std::string relation = row.ColumnText(2);
                       AttentionKind kind = relation == "retweet" ? AttentionKind::kRetweet
@@ -137,7 +137,7 @@ Status LoadAll(Database& db, WorkspaceActivity& activity) {
   Result<AccountDirectory> accounts = AccountDirectory::Load(db);
   if (!accounts.ok()) return accounts.status();
   activity.accounts = std::move(accounts).value();
-  Status posts = ForEachRow(
+  Status posts = ForEachEventRow(
       db,
       "SELECT post_key, author_key, created_at, retweet_of_id IS NOT NULL, "
       "reply_to_post_id IS NOT NULL OR reply_to_account_key IS NOT NULL, quote_of_id IS NOT NULL, "
@@ -167,7 +167,7 @@ Status LoadAll(Database& db, WorkspaceActivity& activity) {
       });
   CROWDLENS_RETURN_IF_ERROR(posts);
   CROWDLENS_RETURN_IF_ERROR(LoadEvents(db, activity));
-  return ForEachRow(db, "SELECT follower_key, followee_key, first_seen, ended_at IS NULL FROM follows",
+  return ForEachEventRow(db, "SELECT follower_key, followee_key, first_seen, ended_at IS NULL FROM follows",
                     [&](const Statement& row) {
                       std::optional<uint32_t> follower = activity.accounts.IndexOf(row.ColumnInt(0));
                       std::optional<uint32_t> followee = activity.accounts.IndexOf(row.ColumnInt(1));

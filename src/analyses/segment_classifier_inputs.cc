@@ -29,7 +29,7 @@ std::string Placeholders(size_t count) {
 
 // Runs `sql` (with `texts` bound to ?1..?n) and calls `row` for each result row.
 template <typename RowFunction>
-Status ForEachRow(Database& db, const std::string& sql, const std::vector<std::string>& texts, RowFunction row) {
+Status ForEachTextRow(Database& db, const std::string& sql, const std::vector<std::string>& texts, RowFunction row) {
   Result<Statement> statement = db.Prepare(sql);
   if (!statement.ok()) return statement.status();
   for (size_t index = 0; index < texts.size(); ++index) statement->Bind(static_cast<int>(index + 1), texts[index]);
@@ -49,7 +49,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
   std::vector<AccountFacts> accounts;
   std::unordered_map<int64_t, size_t> account_index;
   CROWDLENS_RETURN_IF_ERROR(
-      ForEachRow(db,
+      ForEachTextRow(db,
                  "SELECT account_key, platform, handle, name, bio, location, url, time_zone, followers_count, "
                  "following_count, post_count, created_at, profile_observed_at, verified FROM accounts WHERE 1" +
                      KeyFilter("account_key", account_keys) + " ORDER BY account_key",
@@ -76,7 +76,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
   // Posts, then their hashtags, URLs and mentions of example accounts, by post key.
   std::unordered_map<int64_t, std::pair<size_t, size_t>> post_index;  // post_key -> (account, post)
   CROWDLENS_RETURN_IF_ERROR(
-      ForEachRow(db,
+      ForEachTextRow(db,
                  "SELECT post_key, author_key, text, retweet_of_id IS NOT NULL FROM posts WHERE 1" +
                      KeyFilter("author_key", account_keys) + " ORDER BY author_key, created_at, post_key",
                  {}, [&](const Statement& row) {
@@ -92,7 +92,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
                    }
                  }));
   CROWDLENS_RETURN_IF_ERROR(
-      ForEachRow(db,
+      ForEachTextRow(db,
                  "SELECT h.post_key, h.tag FROM post_hashtags h JOIN posts p ON p.post_key = h.post_key WHERE 1" +
                      KeyFilter("p.author_key", account_keys),
                  {}, [&](const Statement& row) {
@@ -100,7 +100,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
                    if (found == post_index.end()) return;
                    accounts[found->second.first].posts[found->second.second].hashtags.push_back(row.ColumnText(1));
                  }));
-  CROWDLENS_RETURN_IF_ERROR(ForEachRow(
+  CROWDLENS_RETURN_IF_ERROR(ForEachTextRow(
       db,
       "SELECT p.author_key, count(DISTINCT u.post_key) FROM post_urls u JOIN posts p ON p.post_key = u.post_key "
       "WHERE 1" +
@@ -112,7 +112,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
       }));
   if (!example_handles.empty()) {
     CROWDLENS_RETURN_IF_ERROR(
-        ForEachRow(db,
+        ForEachTextRow(db,
                    "SELECT m.post_key, a.handle FROM post_mentions m JOIN accounts a ON a.account_key = m.account_key "
                    "WHERE a.handle_lower IN (" +
                        Placeholders(example_handles.size()) + ")",
@@ -122,7 +122,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
                      accounts[found->second.first].posts[found->second.second].mentions.push_back(row.ColumnText(1));
                    }));
     CROWDLENS_RETURN_IF_ERROR(
-        ForEachRow(db,
+        ForEachTextRow(db,
                    "SELECT f.follower_key, a.handle FROM follows f JOIN accounts a ON a.account_key = f.followee_key "
                    "WHERE f.ended_at IS NULL AND a.handle_lower IN (" +
                        Placeholders(example_handles.size()) + ")" + KeyFilter("f.follower_key", account_keys),
@@ -134,7 +134,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
   }
 
   CROWDLENS_RETURN_IF_ERROR(
-      ForEachRow(db,
+      ForEachTextRow(db,
                  "SELECT m.account_key, l.name FROM list_members m JOIN lists l ON l.list_key = m.list_key "
                  "WHERE l.name IS NOT NULL AND l.name <> ''" +
                      KeyFilter("m.account_key", account_keys) + " ORDER BY m.account_key, l.name",
@@ -145,7 +145,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
 
   // Address-book contacts whose cards name the account's handle on its platform.
   std::unordered_map<int64_t, std::vector<std::pair<size_t, size_t>>> contact_index;  // contact -> (account, slot)
-  CROWDLENS_RETURN_IF_ERROR(ForEachRow(
+  CROWDLENS_RETURN_IF_ERROR(ForEachTextRow(
       db,
       "SELECT DISTINCT a.account_key, c.contact_key, c.name, c.company, c.title FROM contact_handles h "
       "JOIN contacts c ON c.contact_key = h.contact_key "
@@ -160,7 +160,7 @@ Result<std::vector<AccountFacts>> LoadAccountFacts(Workspace& workspace, const s
             {.name = row.ColumnText(2), .company = row.ColumnText(3), .title = row.ColumnText(4), .emails = {}});
       }));
   if (!contact_index.empty()) {
-    CROWDLENS_RETURN_IF_ERROR(ForEachRow(
+    CROWDLENS_RETURN_IF_ERROR(ForEachTextRow(
         db, "SELECT contact_key, email FROM contact_emails ORDER BY contact_key, email", {}, [&](const Statement& row) {
           auto found = contact_index.find(row.ColumnInt(0));
           if (found == contact_index.end()) return;

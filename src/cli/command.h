@@ -79,5 +79,17 @@ void AddServeCommand(CLI::App& app, GlobalOptions& globals);
 // `forget`: erase one account or contact and everything derived from it; `export-person`: all held about one.
 void AddForgetCommand(CLI::App& app, GlobalOptions& globals);
 void AddExportPersonCommand(CLI::App& app, GlobalOptions& globals);
+// `prospects`: people who talk about a topic, hashtag or query, ranked, each with why.
+void AddProspectsCommand(CLI::App& app, GlobalOptions& globals);
+// `engage`: recent posts by the target audience and top prospects to comment on, each with why.
+void AddEngageCommand(CLI::App& app, GlobalOptions& globals);
+// `match`: address-book contacts matched to social accounts, with confidence and evidence; stored for `event`.
+void AddMatchCommand(CLI::App& app, GlobalOptions& globals);
+// `event`: who posted with an event's hashtags, roles, crowd and contacts there, meetings (--ics), --met.
+void AddEventCommand(CLI::App& app, GlobalOptions& globals);
+// `triage`: followers to follow back and follows to drop, each with reasons; a list, never an action.
+void AddTriageCommand(CLI::App& app, GlobalOptions& globals);
+// `suggest`: whom to follow (circle of trust, SALSA; key accounts' follows), each with why.
+void AddSuggestCommand(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace crowdlens::cli

@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
   AddServeCommand(app, globals);
   AddForgetCommand(app, globals);
   AddExportPersonCommand(app, globals);
+  AddProspectsCommand(app, globals);
+  AddEngageCommand(app, globals);
+  AddMatchCommand(app, globals);
+  AddEventCommand(app, globals);
+  AddTriageCommand(app, globals);
+  AddSuggestCommand(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -36,6 +36,8 @@ class RandomWalkIndex {
   bool weighted() const { return !cumulative_weight_.empty(); }
   // A random out-neighbour of `node` given a uniform draw in [0, 1); `node` must have out-edges.
   NodeId Step(NodeId node, double uniform) const;
+  // The outgoing adjacency the walks read (sorted out-lists), for kernels that build on the walks.
+  const Adjacency& out() const { return out_.view(); }
   bool HasOutEdges(NodeId node) const {
     return out_.view().degree(node) > 0 && (!weighted() || total_weight(node) > 0);
   }

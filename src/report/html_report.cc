@@ -9,13 +9,16 @@
 
 #include "core/time.h"
 #include "report/audience_tables.h"
+#include "report/engage_tables.h"
 #include "report/influence_tables.h"
 #include "report/listen_tables.h"
 #include "report/mix_tables.h"
 #include "report/reach_tables.h"
 #include "report/status_tables.h"
+#include "report/suggest_tables.h"
 #include "report/svg_chart.h"
 #include "report/trends_tables.h"
+#include "report/triage_tables.h"
 #include "store/config.h"
 
 namespace crowdlens {
@@ -302,6 +305,31 @@ std::string ListenSection(Workspace& workspace) {
   return html;
 }
 
+// Whom to follow, whom to follow back or drop, and the posts to answer now: each row with its reasons.
+std::string DiscoverSection(Workspace& workspace, const HtmlReportOptions& options) {
+  std::string html;
+  auto lists = [&html](Result<std::vector<Table>> tables, std::initializer_list<const char*> names,
+                       const std::vector<std::string>& columns) {
+    if (!tables.ok()) {
+      html += Unavailable(tables.status());
+      return;
+    }
+    for (const char* name : names) {
+      const Table* table = Find(*tables, name);
+      if (table == nullptr) continue;
+      html += "<h3>" + EscapeHtml(table->title) + "</h3>" +
+              (table->rows.empty() ? std::string("<p class=\"note\">None.</p>") : HtmlTable(*table, 10, columns));
+    }
+  };
+  lists(SuggestTables(workspace, {.handle = options.handle, .top = 10}), {"interested_in"},
+        {"rank", "handle", "name", "followers", "score", "why"});
+  lists(TriageTables(workspace, {.handle = options.handle, .top = 10}), {"follow_back", "unfollow"},
+        {"rank", "handle", "name", "recommendation", "reasons", "score", "why"});
+  lists(EngageTables(workspace, {.owner = options.handle, .top = 10}), {"engage"},
+        {"rank", "handle", "posted_at", "text", "score", "why"});
+  return html;
+}
+
 }  // namespace
 
 Result<std::string> HtmlReport(Workspace& workspace, const HtmlReportOptions& options) {
@@ -323,6 +351,7 @@ Result<std::string> HtmlReport(Workspace& workspace, const HtmlReportOptions& op
       {"influence", "Influence", [&] { return InfluenceSection(workspace); }},
       {"mix", "Content mix", [&] { return MixSection(workspace, options); }},
       {"listen", "Listening and trends", [&] { return ListenSection(workspace); }},
+      {"discover", "Suggestions, triage and posts to answer", [&] { return DiscoverSection(workspace, options); }},
   };
   std::string html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -87,7 +87,8 @@ void WriteTerminal(std::ostream& out, const Table& table) {
     std::vector<std::string> line;
     for (size_t column = 0; column < table.columns.size(); ++column) {
       // Explanations are what a user reads a quarantine or a run for: give them room.
-      bool explanation = table.columns[column] == "reason" || table.columns[column] == "message";
+      bool explanation =
+          table.columns[column] == "reason" || table.columns[column] == "message" || table.columns[column] == "why";
       std::string text = column < row.size() ? Clip(CellText(row[column]), explanation ? 110 : kMaxColumnWidth) : "";
       widths[column] = std::max(widths[column], DisplayWidth(text));
       line.push_back(std::move(text));

@@ -9,13 +9,19 @@
 #include <map>
 
 #include "report/audience_tables.h"
+#include "report/engage_tables.h"
+#include "report/event_tables.h"
 #include "report/influence_tables.h"
 #include "report/listen_tables.h"
+#include "report/match_tables.h"
 #include "report/mix_tables.h"
 #include "report/network_tables.h"
+#include "report/prospects_tables.h"
 #include "report/reach_tables.h"
 #include "report/segments_tables.h"
 #include "report/status_tables.h"
+#include "report/suggest_tables.h"
+#include "report/triage_tables.h"
 #include "report/trends_tables.h"
 #include "server/api_server.h"
 #include "server/table_response.h"
@@ -136,6 +142,109 @@ Result<TablesOf> TrendsRoute(const QueryParams& params) {
   return TablesOf([request](Workspace& workspace) { return TrendsTables(workspace, request); });
 }
 
+Result<TablesOf> ProspectsRoute(const QueryParams& params) {
+  ProspectsRequest request;
+  request.topic = params.Text("topic");
+  request.hashtag = params.Text("hashtag");
+  request.query = params.Text("query");
+  request.half_life = params.Text("half-life", request.half_life);
+  request.since = params.Text("since");
+  request.now = params.Text("now");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.include_competitors, params.Flag("include-competitors"));
+  request.owner = params.Text("owner");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.top, params.Count("top", request.top));
+  return TablesOf([request](Workspace& workspace) { return ProspectsTables(workspace, request); });
+}
+
+Result<TablesOf> EngageRoute(const QueryParams& params) {
+  EngageRequest request;
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.hours, params.Integer("hours", request.hours));
+  if (request.hours < 1) return InvalidArgument("parameter hours: must be 1 or more");
+  request.topic = params.Text("topic");
+  request.hashtag = params.Text("hashtag");
+  request.query = params.Text("query");
+  request.now = params.Text("now");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.prospects, params.Count("prospects", request.prospects));
+  request.half_life = params.Text("half-life", request.half_life);
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.include_competitors, params.Flag("include-competitors"));
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.per_author, params.Count("per-author", request.per_author));
+  if (request.per_author == 0) return InvalidArgument("parameter per-author: must be 1 or more");
+  request.owner = params.Text("owner");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.top, params.Count("top", request.top));
+  return TablesOf([request](Workspace& workspace) { return EngageTables(workspace, request); });
+}
+
+Result<TablesOf> SuggestRoute(const QueryParams& params) {
+  SuggestRequest request;
+  request.handle = params.Text("handle");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.top, params.Count("top", request.top));
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.circle, params.Count("circle", request.circle));
+  if (request.circle == 0) return InvalidArgument("parameter circle: must be 1 or more");
+  size_t walks = 0;
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(walks, params.Count("walks", request.walks));
+  if (walks == 0 || walks > 10'000'000) return InvalidArgument("parameter walks: must be 1 to 10000000");
+  request.walks = walks;
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.target, params.Flag("target"));
+  size_t min_mutual = 0;
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(min_mutual, params.Count("min-mutual", 0));
+  if (min_mutual > 1'000'000) return InvalidArgument("parameter min-mutual: at most 1000000");
+  request.min_mutual = static_cast<uint32_t>(min_mutual);
+  request.from = params.List("from");
+  return TablesOf([request](Workspace& workspace) { return SuggestTables(workspace, request); });
+}
+
+Result<TablesOf> TriageRoute(const QueryParams& params) {
+  TriageRequest request;
+  request.handle = params.Text("handle");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.inactive_days, params.Integer("inactive-days", request.inactive_days));
+  if (request.inactive_days < 1) return InvalidArgument("parameter inactive-days: must be 1 or more");
+  if (params.Has("celebrity-followers")) {
+    int64_t followers = 0;
+    CROWDLENS_ASSIGN_OR_RETURN_STATUS(followers, params.Integer("celebrity-followers", 0));
+    if (followers < 1) return InvalidArgument("parameter celebrity-followers: must be 1 or more");
+    request.celebrity_followers = followers;
+  }
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.top, params.Count("top", request.top));
+  return TablesOf([request](Workspace& workspace) { return TriageTables(workspace, request); });
+}
+
+// The API never reads or writes files: no `ics` or `met` path (the .ics comes from /api/v1/event.ics).
+Result<EventRequest> ReadEventRequest(const QueryParams& params) {
+  EventRequest request;
+  request.tags = params.List("tag");
+  if (request.tags.empty()) return InvalidArgument("parameter tag: give the event's hashtag (tag=%23name, repeatable)");
+  request.from = params.Text("from");
+  request.to = params.Text("to");
+  if (request.from.empty() || request.to.empty()) {
+    return InvalidArgument("parameters from and to: give the event's first and last day (2015-03-24)");
+  }
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.before_days, params.Integer("before-days", request.before_days));
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.after_days, params.Integer("after-days", request.after_days));
+  if (request.before_days < 0 || request.after_days < 0) {
+    return InvalidArgument("parameters before-days and after-days: must be 0 or more");
+  }
+  request.owner = params.Text("owner");
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.top, params.Count("top", request.top));
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.meetings, params.Count("meetings", request.meetings));
+  return request;
+}
+
+Result<TablesOf> EventRoute(const QueryParams& params) {
+  Result<EventRequest> request = ReadEventRequest(params);
+  if (!request.ok()) return request.status();
+  return TablesOf([request = std::move(*request)](Workspace& workspace) { return EventTables(workspace, request); });
+}
+
+Result<TablesOf> MatchRoute(const QueryParams& params) {
+  // Answers from the address book as it stands; storing the matches is the command's job.
+  MatchRequest request{.store = false};
+  CROWDLENS_ASSIGN_OR_RETURN_STATUS(request.min_confidence, params.Number("min-confidence", request.min_confidence));
+  if (request.min_confidence < 0 || request.min_confidence > 1) {
+    return InvalidArgument("parameter min-confidence: must be between 0 and 1");
+  }
+  return TablesOf([request](Workspace& workspace) { return MatchTables(workspace, request); });
+}
+
 }  // namespace
 
 void AddApiRoutes(ApiServer& server) {
@@ -216,6 +325,52 @@ void AddApiRoutes(ApiServer& server) {
   http.Get("/api/v1/trends", [serve_tables](const httplib::Request& request, httplib::Response& response) {
     serve_tables(request, response,
                  {"from", "to", "bin", "tag", "per", "s", "gamma", "min-count", "top", "no-retweets"}, TrendsRoute);
+  });
+  // Discovery: each a ranked list with the reasons for every row.
+  http.Get("/api/v1/prospects", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response,
+                 {"topic", "hashtag", "query", "half-life", "since", "now", "include-competitors", "owner", "top"},
+                 ProspectsRoute);
+  });
+  http.Get("/api/v1/engage", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response,
+                 {"hours", "topic", "hashtag", "query", "now", "prospects", "per-author", "half-life",
+                  "include-competitors", "owner", "top"},
+                 EngageRoute);
+  });
+  http.Get("/api/v1/suggest", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response, {"handle", "top", "circle", "walks", "target", "min-mutual", "from"},
+                 SuggestRoute);
+  });
+  http.Get("/api/v1/triage", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response, {"handle", "inactive-days", "celebrity-followers", "top"}, TriageRoute);
+  });
+  http.Get("/api/v1/event", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response,
+                 {"tag", "from", "to", "before-days", "after-days", "owner", "top", "meetings"}, EventRoute);
+  });
+  // The meeting shortlist as an iCalendar file to open in a calendar.
+  http.Get("/api/v1/event.ics", [&server](const httplib::Request& request, httplib::Response& response) {
+    QueryParams params(request);
+    if (Status known_ok = params.CheckKnown({"tag", "from", "to", "before-days", "after-days", "owner", "meetings"});
+        !known_ok.ok()) {
+      return server.SendStatus(response, known_ok);
+    }
+    Result<EventRequest> event = ReadEventRequest(params);
+    if (!event.ok()) return server.SendStatus(response, event.status());
+    event->ics_table = true;
+    Result<SharedTables> tables = server.snapshots_->Tables(
+        ResultKey(request), [event = *event](Workspace& workspace) { return EventTables(workspace, event); });
+    if (!tables.ok()) return server.SendStatus(response, tables.status());
+    for (const Table& table : **tables) {
+      if (table.name != "ics" || table.rows.empty()) continue;
+      response.set_header("Content-Disposition", "attachment; filename=\"meetings.ics\"");
+      return response.set_content(std::get<std::string>(table.rows[0][0]), "text/calendar; charset=utf-8");
+    }
+    server.SendStatus(response, DataError("the event gave no calendar"));
+  });
+  http.Get("/api/v1/match", [serve_tables](const httplib::Request& request, httplib::Response& response) {
+    serve_tables(request, response, {"min-confidence"}, MatchRoute);
   });
   // The crowd as a network: `limit` is the number of nodes drawn here, not a page.
   http.Get("/api/v1/network", [&server, influence_tables](const httplib::Request& request,

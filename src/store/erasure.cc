@@ -56,6 +56,8 @@ const std::vector<Step>& AccountSteps() {
       {"account_labels", "remove", "its topic, role, location and spam labels",
        "account_key IN (SELECT account_key FROM temp.forget_accounts)"},
       {"account_handles", "remove", "handles it had", "account_key IN (SELECT account_key FROM temp.forget_accounts)"},
+      {"contact_matches", "remove", "address-book contacts matched to it",
+       "account_key IN (SELECT account_key FROM temp.forget_accounts)"},
       {"contact_handles", "remove", "contacts' links to its handles",
        "lower(ltrim(handle, '@')) IN (SELECT handle FROM temp.forget_handles) AND platform = "
        "(SELECT platform FROM accounts WHERE account_key = (SELECT min(account_key) FROM temp.forget_accounts))"},
@@ -66,6 +68,8 @@ const std::vector<Step>& AccountSteps() {
 
 const std::vector<Step>& ContactSteps() {
   static const std::vector<Step> steps = {
+      {"contact_matches", "remove", "the contact's matches to social accounts",
+       "contact_key IN (SELECT contact_key FROM temp.forget_contacts)"},
       {"contact_emails", "remove", "the contact's addresses",
        "contact_key IN (SELECT contact_key FROM temp.forget_contacts)"},
       {"contact_phones", "remove", "the contact's phone numbers",

@@ -7,12 +7,13 @@
 // their hashtags, URLs and mentions, retweets of its posts (their text is its
 // words; so is any post starting "RT @handle:"), follows and interactions from
 // and to it, mentions of it, lists it owns and its list memberships, its
-// labels, contacts' links to its handles, and quarantined records naming it.
+// labels, contacts' links to its handles and matches to it (contact_matches),
+// and quarantined records naming it.
 // Others' posts that reply to or quote it lose only that link
 // (reply_to_account_key, reply_to_post_id, quote_of_id are cleared): their
 // text is the other author's data and stays, "@handle" included, as do other
 // accounts' bios. For a contact: the contact in every address book holding
-// the address, its emails, phones, URLs and handles, and quarantined records
+// the address, its emails, phones, URLs, handles and matches to accounts, and quarantined records
 // holding any of its addresses. Both: the handle or address is replaced by "[erased]" in
 // the import log's arguments, file names and messages.
 //

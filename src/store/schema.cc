@@ -268,8 +268,28 @@ CREATE TABLE erasures (
 );
 )sql";
 
+// Migration 5: address-book contacts matched to social accounts by `crowdlens
+// match` (analyses/contact_match.h), kept so that other commands (event) know
+// which accounts are the owner's contacts. method is how the match was made:
+// 'email' (the account's profile holds the contact's address), 'handle' (the
+// card names the account's handle or profile URL) or 'name'; why lists the
+// evidence. A run of `match` replaces every row.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE contact_matches (
+  contact_key INTEGER NOT NULL REFERENCES contacts (contact_key) ON DELETE CASCADE,
+  account_key INTEGER NOT NULL REFERENCES accounts (account_key) ON DELETE CASCADE,
+  confidence REAL NOT NULL,
+  method TEXT NOT NULL CHECK (method IN ('email', 'handle', 'name')),
+  why TEXT NOT NULL,
+  matched_at INTEGER NOT NULL,
+  PRIMARY KEY (contact_key, account_key)
+) WITHOUT ROWID;
+CREATE INDEX contact_matches_by_account ON contact_matches (account_key);
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> migrations = {kMigration1, kMigration2, kMigration3, kMigration4};
+  static const std::vector<const char*> migrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                      kMigration5};
   return migrations;
 }
 

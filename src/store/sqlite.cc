@@ -111,4 +111,16 @@ Result<int64_t> Database::QueryInt(std::string_view sql) {
   return stmt->ColumnInt(0);
 }
 
+Status ForEachRow(Database& db, const char* sql, int64_t key, const std::function<void(const Statement&)>& on_row) {
+  Result<Statement> statement = db.Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  statement->Bind(1, key);
+  while (true) {
+    Result<bool> row = statement->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    on_row(*statement);
+  }
+}
+
 }  // namespace crowdlens

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,9 @@ class Database {
   explicit Database(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
 };
+
+// Runs `sql` with `key` bound to its one parameter and hands each row to `on_row`.
+Status ForEachRow(Database& db, const char* sql, int64_t key, const std::function<void(const Statement&)>& on_row);
 
 // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it fails.
 template <typename Body>

@@ -34,7 +34,7 @@ TEST(Cli, ImportThenStatusReportsTheCounts) {
   EXPECT_EQ(rows["accounts"], 66);
   EXPECT_EQ(rows["post_hashtags"], 482);
   EXPECT_EQ(summary["runs"][0]["status"], "done");
-  EXPECT_EQ(summary["workspace"]["schema_version"], 4);
+  EXPECT_EQ(summary["workspace"]["schema_version"], 5);
 }
 
 TEST(Cli, CsvOutputHasStableHeaders) {

@@ -140,6 +140,15 @@ TEST_F(ApiServerTest, EveryEndpointAnswersWhatTheCommandPrintsAsJson) {
       {"/api/v1/mix?draft=Sign%20up%20for%20our%20alerts", {"mix", "--draft", "Sign up for our alerts"}, {}},
       {"/api/v1/listen?query=%23germanwings&top=5", {"listen", "#germanwings", "--top", "5"}, {}},
       {"/api/v1/trends?top=5", {"trends", "--top", "5"}, {}},
+      {"/api/v1/prospects?hashtag=germanwings&now=2015-03-27&top=5",
+       {"prospects", "--hashtag", "germanwings", "--now", "2015-03-27", "--top", "5"}, {}},
+      {"/api/v1/engage?hashtag=germanwings&now=2015-03-25T12:00:00Z&top=5",
+       {"engage", "--hashtag", "germanwings", "--now", "2015-03-25T12:00:00Z", "--top", "5"}, {}},
+      {"/api/v1/suggest?handle=TheDailyEdge&circle=100&top=5", {"suggest", "TheDailyEdge", "--circle", "100", "--top", "5"}, {}},
+      {"/api/v1/triage?handle=BBCNews&top=5", {"triage", "BBCNews", "--top", "5"}, {}},
+      {"/api/v1/event?tag=germanwings&from=2015-03-24&to=2015-03-25&top=5",
+       {"event", "germanwings", "--from", "2015-03-24", "--to", "2015-03-25", "--top", "5"}, {}},
+      {"/api/v1/match", {"match", "--dry-run"}, {}},
   };
   for (const Case& test : cases) {
     SCOPED_TRACE(test.path);
@@ -157,6 +166,19 @@ TEST_F(ApiServerTest, EveryEndpointAnswersWhatTheCommandPrintsAsJson) {
     EXPECT_EQ(served, printed);
     EXPECT_FALSE(served.empty());
   }
+  // The meeting shortlist as a calendar file.
+  httplib::Result calendar = client.Get("/api/v1/event.ics?tag=germanwings&from=2015-03-24&to=2015-03-25&meetings=3");
+  ASSERT_TRUE(calendar);
+  ASSERT_EQ(calendar->status, 200) << calendar->body;
+  EXPECT_EQ(calendar->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
+  EXPECT_TRUE(calendar->body.starts_with("BEGIN:VCALENDAR\r\n"));
+  size_t meetings = 0;
+  for (size_t at = calendar->body.find("BEGIN:VEVENT"); at != std::string::npos;
+       at = calendar->body.find("BEGIN:VEVENT", at + 1)) {
+    ++meetings;
+  }
+  EXPECT_EQ(meetings, 3u);
+  EXPECT_EQ(client.Get("/api/v1/event.ics?tag=germanwings")->status, 400);  // no dates
   // The account view: the influence tables of one account and its segments.
   httplib::Result account = client.Get("/api/v1/accounts/BBCBreaking");
   ASSERT_TRUE(account);
@@ -213,6 +235,13 @@ TEST_F(ApiServerTest, BadParametersAre400WithAMessage) {
       {"/api/v1/influence?table=nosuch", "no table \"nosuch\""},
       {"/api/v1/listen?query=%28unclosed", "query"},
       {"/api/v1/influence?agreement=1&topics=1", "choose one of"},
+      {"/api/v1/prospects", "hashtag"},
+      {"/api/v1/prospects?hashtag=x&half-life=soon", "half-life"},
+      {"/api/v1/event?tag=germanwings&from=2015-03-24", "from and to"},
+      {"/api/v1/event?tag=germanwings&from=yesterday&to=2015-03-25", "from"},
+      {"/api/v1/suggest?walks=0", "walks"},
+      {"/api/v1/match?min-confidence=2", "min-confidence"},
+      {"/api/v1/engage?hours=0", "hours"},
   };
   for (const auto& [path, mentioned] : cases) {
     SCOPED_TRACE(path);

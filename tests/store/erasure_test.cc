@@ -59,6 +59,17 @@ class ErasureTest : public ::testing::Test {
                              ", 'spam', 'spam', 0.1, '', 1), (" + std::to_string(bob_) +
                              ", 'spam', 'spam', 0.2, '', 1)")
                     .ok());
+    // Matches as `crowdlens match` stores them (analyses/ writes this table): each
+    // card to its account, and Bob's card also (wrongly) to alice.
+    alice_contact_ = Count("SELECT contact_key FROM contacts WHERE source_id = 'erasure-alice'");
+    bob_contact_ = Count("SELECT contact_key FROM contacts WHERE source_id = 'erasure-bob'");
+    auto match = [&](int64_t contact, int64_t account) {
+      return "(" + std::to_string(contact) + ", " + std::to_string(account) + ", 0.9, 'handle', 'card', 1)";
+    };
+    ASSERT_TRUE(workspace_->db()
+                    .Execute("INSERT INTO contact_matches VALUES " + match(alice_contact_, alice_) + ", " +
+                             match(bob_contact_, alice_) + ", " + match(bob_contact_, bob_))
+                    .ok());
   }
 
   int64_t Count(const std::string& sql) {
@@ -88,6 +99,8 @@ class ErasureTest : public ::testing::Test {
   std::unique_ptr<Workspace> workspace_;
   int64_t alice_ = 0;
   int64_t bob_ = 0;
+  int64_t alice_contact_ = 0;
+  int64_t bob_contact_ = 0;
 };
 
 TEST(PersonWords, AWordIsNotPartOfALongerName) {
@@ -144,7 +157,8 @@ TEST_F(ErasureTest, TheDryRunCountsWhatTheErasureRemovesAndChangesNothing) {
   std::map<std::string, int64_t> expected = {
       {"posts remove", 3},           {"post_mentions remove", 4}, {"posts clear", 1},
       {"follows remove", 4},         {"interactions remove", 1},  {"account_labels remove", 2},
-      {"contact_handles remove", 1}, {"quarantine remove", 1},    {"accounts remove", 1}};
+      {"contact_handles remove", 1}, {"quarantine remove", 1},    {"accounts remove", 1},
+      {"contact_matches remove", 2}};
   std::map<std::string, int64_t> planned = StepRows(*plan);
   for (const auto& [step, rows] : expected) EXPECT_EQ(planned[step], rows) << step;
   EXPECT_EQ(planned["account_handles remove"],
@@ -179,6 +193,10 @@ TEST_F(ErasureTest, NothingOfTheAccountRemainsAndOthersKeepTheirRows) {
   EXPECT_EQ(Count("SELECT count(*) FROM account_handles WHERE account_key = " + alice), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM contact_handles WHERE handle = 'alice'"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM quarantine WHERE raw = 'alice'"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM contact_matches WHERE account_key = " + alice), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM contact_matches WHERE account_key = " + std::to_string(bob_) +
+                  " AND contact_key = " + std::to_string(bob_contact_)),
+            1);
 
   // Others' rows: bob's reply keeps its text; dave's posts, bob's label, the
   // edge dave->bob, both contacts and the other quarantined line stay.
@@ -222,7 +240,8 @@ TEST_F(ErasureTest, AContactByEmailGoesFromEveryTableAndTheAccountStays) {
   std::map<std::string, int64_t> before = TableRows();
   Result<ErasureCounts> done = Erase(*workspace_, *person);
   ASSERT_TRUE(done.ok()) << done.status().message();
-  for (const char* table : {"contacts", "contact_emails", "contact_phones", "contact_urls", "contact_handles"}) {
+  for (const char* table :
+       {"contacts", "contact_emails", "contact_phones", "contact_urls", "contact_handles", "contact_matches"}) {
     EXPECT_EQ(Count(std::string("SELECT count(*) FROM ") + table + " WHERE contact_key = " + contact), 0) << table;
   }
   EXPECT_EQ(Count("SELECT count(*) FROM contacts"), before["contacts"] - 1);
@@ -230,7 +249,8 @@ TEST_F(ErasureTest, AContactByEmailGoesFromEveryTableAndTheAccountStays) {
   EXPECT_EQ(Count("SELECT count(*) FROM accounts"), before["accounts"]);
   EXPECT_EQ(Count("SELECT count(*) FROM posts"), before["posts"]);
   EXPECT_EQ(Count("SELECT count(*) FROM erasures WHERE kind = 'contact'"), 1);
-  EXPECT_EQ(done->rows_removed, 4);  // the contact, its address, its phone and its handle
+  EXPECT_EQ(Count("SELECT count(*) FROM contact_matches"), 2);  // Bob's two matches stay
+  EXPECT_EQ(done->rows_removed, 5);  // the contact, its address, its phone, its handle and its match
 }
 
 TEST_F(ErasureTest, PersonDataHoldsItsPostsAndEveryEdgeInAndOut) {

@@ -14,6 +14,8 @@ import { renderInfluence } from "./views/influence.js";
 import { renderListen } from "./views/listen.js";
 import { renderTrends } from "./views/trends.js";
 import { renderMix } from "./views/mix.js";
+import { renderDiscover } from "./views/discover.js";
+import { renderEvents } from "./views/events.js";
 
 const ROUTES = [
   { route: "overview", label: "Overview", render: renderOverview },
@@ -22,6 +24,8 @@ const ROUTES = [
   { route: "influence", label: "Influence", render: renderInfluence },
   { route: "listen", label: "Listen", render: renderListen },
   { route: "trends", label: "Trends", render: renderTrends },
+  { route: "discover", label: "Discover", render: renderDiscover },
+  { route: "events", label: "Events", render: renderEvents },
   { route: "mix", label: "Content mix", render: renderMix },
   { route: "network", label: "Network", render: renderNetworkLazily },
 ];

@@ -335,6 +335,78 @@ test("clicking an account handle opens that account's detail panel", async () =>
   await page.close();
 });
 
+test("discover lists prospects, suggestions, triage and the engagement queue, each row with its reasons", async () => {
+  const bursts = rows((await api("trends?top=20")).bursts);
+  const subject = bursts.find((row) => String(row.item).startsWith("#")).item;
+  const prospects = await api(`prospects?hashtag=${encodeURIComponent(subject)}&top=25`);
+  const suggest = await api("suggest?top=15");
+  const triage = await api("triage?top=25");
+  const engage = await api("engage?top=20");
+  const page = await newPage();
+  await openView(page, "discover");
+  const count = (selector) => page.$$eval(`#view ${selector} tbody tr`, (trs) => trs.length);
+  const firstTen = (table) => Math.min(10, rows(table).length);  // a card shows ten rows until asked for all
+  assert.equal(await page.inputValue('#view input[name="subject"]'), subject);
+  assert.ok(rows(prospects.prospects).length > 0, "the busiest hashtag has prospects");
+  assert.equal(await count(".prospects-list"), firstTen(prospects.prospects));
+  await page.click("#view .prospects-list button.show-all");
+  assert.equal(await count(".prospects-list"), rows(prospects.prospects).length);
+  assert.equal(await count(".interested-in"), firstTen(suggest.interested_in));
+  assert.equal(await count(".follow-back"), firstTen(triage.follow_back));
+  assert.ok(rows(triage.follow_back).length > 0, "the owner has followers not followed back");
+  assert.equal(await count(".engage-queue"), firstTen(engage.engage));
+  // Every listed row says why it is there.
+  const emptyReasons = await page.$$eval("#view .card table.data-table", (tables) =>
+    tables.flatMap((table) => {
+      const headers = [...table.tHead.rows[0].cells].map((cell) => cell.textContent.toLowerCase());
+      const why = headers.indexOf("why");
+      return why < 0 ? [] : [...table.tBodies[0].rows].filter((row) => !row.cells[why].textContent.trim()).map((row) => row.textContent);
+    }),
+  );
+  assert.deepEqual(emptyReasons, []);
+  // Asking for another subject ranks its prospects.
+  await page.fill('#view input[name="subject"]', "germanwings");
+  await page.click('#view .prospects-section button[type="submit"]');
+  const germanwings = await api("prospects?hashtag=germanwings&top=25");
+  await page.waitForFunction((first) => {
+    const cell = document.querySelector("#view .prospects-list tbody tr td:nth-child(2)");
+    return cell && cell.textContent.includes(first) && !document.querySelector("#view .prospects-section .state-loading");
+  }, rows(germanwings.prospects)[0].handle);
+  await screenshot(page, "discover");
+  await page.close();
+});
+
+test("events shows an event's phases and roles, the meeting shortlist with its calendar, and the matched contacts", async () => {
+  const query = "tag=germanwings&from=2015-03-24&to=2015-03-25";
+  const event = await api(`event?${query}`);
+  const matches = await api("match");
+  const page = await newPage();
+  await openView(page, "events?tags=germanwings&from=2015-03-24&to=2015-03-25");
+  const drawn = await charts(page);
+  const phases = drawn.find((chart) => chart.className.includes("phases-chart"));
+  assert.ok(phases, "the phases chart is drawn");
+  assert.equal(Math.max(...phases.series.map((series) => series.points)), 3);
+  const roles = drawn.find((chart) => chart.className.includes("roles-chart"));
+  assert.equal(roles.series[0].points, rows(event.roles).length);
+  const count = (selector) => page.$$eval(`#view ${selector} tbody tr`, (trs) => trs.length);
+  const firstTen = (table) => Math.min(10, rows(table).length);  // a card shows ten rows until asked for all
+  assert.ok(rows(event.shortlist).length > 0);
+  assert.equal(await count(".shortlist"), firstTen(event.shortlist));
+  assert.equal(await count(".event-crowd"), firstTen(event.crowd));
+  assert.ok(rows(matches.matches).length > 10, "the demo's address book matched accounts");
+  assert.equal(await count(".contact-matches"), 10);
+  await page.click("#view .contact-matches button.show-all");
+  assert.equal(await count(".contact-matches"), rows(matches.matches).length);
+  const href = await page.getAttribute("#view a.ics-link", "href");
+  const calendar = await fetch(new URL(href, BASE_URL));
+  assert.equal(calendar.status, 200);
+  assert.match(calendar.headers.get("content-type"), /^text\/calendar/);
+  const text = await calendar.text();
+  assert.equal(text.split("BEGIN:VEVENT").length - 1, rows(event.shortlist).filter((row) => row.slot).length);
+  await screenshot(page, "events");
+  await page.close();
+});
+
 test("no view threw an uncaught error in the page", () => {
   assert.deepEqual(pageErrors, [], `uncaught errors:\n${pageErrors.join("\n")}`);
 });
