@@ -158,7 +158,11 @@ Status CollectAccount(Database& db, const Person& person, PersonData& data) {
   for (const std::string& handle : person.handles)
     CROWDLENS_RETURN_IF_ERROR(AppendRows(db, match_sql, handle, matches));
   data.sections.push_back(std::move(matches));
-  return Status::Ok();
+  // Cards `crowdlens match` tied to the account by name or address, with the evidence it stored.
+  return AddSection(db, data, "stored_contact_matches",
+                    with_keys("SELECT m.account_key, m.confidence, m.method, m.why, m.matched_at, c.* "
+                              "FROM contact_matches m JOIN contacts c ON c.contact_key = m.contact_key "
+                              "WHERE m.account_key IN ({K}) ORDER BY m.account_key, c.contact_key"));
 }
 
 Status CollectContact(Database& db, const Person& person, PersonData& data) {
@@ -168,12 +172,17 @@ Status CollectContact(Database& db, const Person& person, PersonData& data) {
         db, data, table,
         "SELECT * FROM " + std::string(table) + " WHERE contact_key IN (" + keys + ") ORDER BY contact_key"));
   }
-  return AddSection(
+  CROWDLENS_RETURN_IF_ERROR(AddSection(
       db, data, "account_matches",
       "SELECT h.platform, h.handle AS contact_handle, a.account_key, a.handle, a.name FROM contact_handles h "
       "JOIN accounts a ON a.platform = h.platform AND a.handle_lower = lower(ltrim(h.handle, '@')) "
       "WHERE h.contact_key IN (" +
-          keys + ") ORDER BY a.account_key");
+          keys + ") ORDER BY a.account_key"));
+  // The accounts `crowdlens match` tied to the card, with the evidence it stored.
+  return AddSection(db, data, "stored_account_matches",
+                    "SELECT m.contact_key, m.confidence, m.method, m.why, m.matched_at, a.account_key, a.platform, "
+                    "a.handle, a.name FROM contact_matches m JOIN accounts a ON a.account_key = m.account_key "
+                    "WHERE m.contact_key IN (" + keys + ") ORDER BY m.contact_key, a.account_key");
 }
 
 }  // namespace

@@ -162,6 +162,9 @@ class ForgetCommand : public ::testing::Test {
                                                  "\r\nEMAIL:" + kEmail + "\r\nTEL:+44 7700 900777\r\nX-TWITTER:" +
                                                  *handle_ + "\r\nUID:forget-quinn\r\nEND:VCARD\r\n");
     ASSERT_EQ(RunCrowdlens({"-w", *template_, "import", inputs + "/book.vcf"}).exit_code, 0);
+    // Stores the card's match to the account (by the handle on it).
+    auto matched = RunCrowdlens({"-w", *template_, "match"});
+    ASSERT_EQ(matched.exit_code, 0) << matched.err;
     // Builds and caches the graph layers.
     auto influence = RunCrowdlens({"-w", *template_, "influence", "--top", "1"});
     ASSERT_EQ(influence.exit_code, 0) << influence.err;
@@ -400,6 +403,9 @@ TEST_F(ForgetCommand, ExportPersonHoldsExactlyTheAccountsPostsAndEdges) {
   EXPECT_EQ(static_cast<int64_t>(document["account_labels"].size()),
             db.Int("SELECT count(*) FROM account_labels WHERE account_key = " + key));
   EXPECT_EQ(document["contact_matches"].size(), 1u);
+  ASSERT_EQ(document["stored_contact_matches"].size(), 1u);
+  EXPECT_EQ(document["stored_contact_matches"][0]["name"], kContactName);
+  EXPECT_EQ(document["stored_contact_matches"][0]["method"], "handle");
   EXPECT_EQ(document["quarantine"].size(), 1u);
   EXPECT_FALSE(document["import_inputs"].empty());
 
@@ -411,6 +417,8 @@ TEST_F(ForgetCommand, ExportPersonHoldsExactlyTheAccountsPostsAndEdges) {
   EXPECT_EQ(card["contacts"][0]["name"], kContactName);
   ASSERT_EQ(card["account_matches"].size(), 1u);
   EXPECT_EQ(card["account_matches"][0]["account_key"].get<int64_t>(), std::stoll(key));
+  ASSERT_EQ(card["stored_account_matches"].size(), 1u);
+  EXPECT_EQ(card["stored_account_matches"][0]["account_key"].get<int64_t>(), std::stoll(key));
 }
 
 }  // namespace
