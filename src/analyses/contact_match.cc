@@ -359,7 +359,8 @@ Status SaveContactMatches(Workspace& workspace, const std::vector<ContactMatch>&
       insert->Bind(2, match.account_key);
       insert->Bind(3, match.confidence);
       insert->Bind(4, match.method);
-      insert->Bind(5, Joined(match.why, "; "));
+      const std::string why = Joined(match.why, "; ");  // bound without a copy: it must outlive the step
+      insert->Bind(5, why);
       insert->Bind(6, matched_at);
       CROWDLENS_RETURN_IF_ERROR(insert->Run());
     }
