@@ -19,6 +19,8 @@ PACKAGES=(
   clang-14 libfuzzer-14-dev libomp-14-dev python3-yaml
   # browser tests
   chromium
+  # beyond one machine (docs/scale.md): graph kernels on MPI with CombBLAS, streaming ingest on NATS JetStream
+  openmpi-bin libopenmpi-dev libcombblas-dev nats-server libnats-dev libwebsockets-dev python3-websockets
 )
 
 missing=()
