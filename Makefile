@@ -27,7 +27,7 @@ test: build
 test-sanitize: deps
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
-	ctest --preset dev
+	ctest --preset dev -LE distributed
 
 # Imports data/sample into a fresh workspace, shows what crowdlens answers on it, writes the HTML
 # report and ends by serving the dashboard until Ctrl-C; DEMO_SERVE=0 stops before serving.
