@@ -6,7 +6,8 @@
 // Graphs: the SNAP congress network (475 nodes, 13,289 weighted edges), the
 // KONECT ego-twitter network (23,370 nodes, 33,101 unweighted edges, read as
 // an edge list and as a .clg converted here) and the SNAP Higgs mention
-// network (116,408 nodes, 150,818 weighted edges).
+// network (116,408 nodes, 150,818 weighted edges) and SNAP's Slashdot network
+// (82,168 nodes, 948,464 edges).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,6 +32,7 @@ const std::string kSharedData = CROWDLENS_SHARED_DATA;
 const std::string kCongress = kSharedData + "/snap-congress-twitter/congress.edgelist";
 const std::string kEgoTwitter = kSharedData + "/konect-ego-twitter/out.ego-twitter";
 const std::string kHiggsMentions = kSharedData + "/snap-higgs/higgs-mention_network.edgelist";
+const std::string kSlashdot = kSharedData + "/snap-slashdot/soc-Slashdot0902.txt.gz";
 
 #define SKIP_WITHOUT_MPI_OR(path)                                                            \
   do {                                                                                       \
@@ -96,6 +98,14 @@ TEST(MpiPageRank, WeightedCongressMatchesSerial) {
   graph::PageRankResult serial = graph::PageRank(graph, {});
   ASSERT_TRUE(serial.converged);
   ExpectAgreement(graph, {"pagerank", kCongress}, {"score"}, {serial.scores});
+}
+
+TEST(MpiPageRank, SlashdotMatchesSerial) {
+  SKIP_WITHOUT_MPI_OR(kSlashdot);
+  Graph graph = Load(kSlashdot);
+  graph::PageRankResult serial = graph::PageRank(graph, {});
+  ASSERT_TRUE(serial.converged);
+  ExpectAgreement(graph, {"pagerank", kSlashdot}, {"score"}, {serial.scores});
 }
 
 TEST(MpiPageRank, UnweightedRunAndOtherDampingMatchSerial) {
