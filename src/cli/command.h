@@ -91,5 +91,9 @@ void AddEventCommand(CLI::App& app, GlobalOptions& globals);
 void AddTriageCommand(CLI::App& app, GlobalOptions& globals);
 // `suggest`: whom to follow (circle of trust, SALSA; key accounts' follows), each with why.
 void AddSuggestCommand(CLI::App& app, GlobalOptions& globals);
+// `publish`: records from files or a Bluesky Jetstream into a NATS JetStream stream (docs/streaming.md).
+void AddPublishCommand(CLI::App& app, GlobalOptions& globals);
+// `worker`: a durable stream consumer importing into a workspace and publishing live watch windows.
+void AddWorkerCommand(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace crowdlens::cli

@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   AddEventCommand(app, globals);
   AddTriageCommand(app, globals);
   AddSuggestCommand(app, globals);
+  AddPublishCommand(app, globals);
+  AddWorkerCommand(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,44 @@
+#include "stream/input_publisher.h"
+
+#include "core/input.h"
+#include "core/time.h"
+#include "ingest/batch_emitter.h"
+#include "ingest/read_input.h"
+
+namespace crowdlens::stream {
+
+Result<InputPublishCounts> PublishInputs(StreamPublisher& publisher, const InputPublishOptions& options) {
+  Result<std::vector<InputSource>> sources = ExpandInputs(options.paths);
+  if (!sources.ok()) return sources.status();
+  ReadOptions read = options.read;
+  if (read.import_time == 0) read.import_time = NowSeconds();
+  InputPublishCounts counts;
+  auto sink = [&](Batch&& batch) -> Status {
+    for (Account& account : batch.accounts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(account)}));
+    for (Post& post : batch.posts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(post)}));
+    for (Edge& edge : batch.edges) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(edge)}));
+    for (Deletion& deletion : batch.deletions) {
+      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(deletion)}));
+    }
+    counts.accounts += batch.accounts.size();
+    counts.posts += batch.posts.size();
+    counts.edges += batch.edges.size();
+    counts.deletions += batch.deletions.size();
+    counts.not_streamed += batch.contacts.size() + batch.owner_hints.size() + batch.snapshots.size();
+    counts.quarantined += batch.quarantined.size();
+    return Status::Ok();
+  };
+  for (const InputSource& source : *sources) {
+    Result<InputBuffer> buffer = LoadInput(source);
+    if (!buffer.ok()) return buffer.status();
+    BatchEmitter emitter(sink);
+    ReadReport report;
+    CROWDLENS_RETURN_IF_ERROR(ReadInput(source, *buffer, options.forced_format, read, emitter, report,
+                                        /*require_known=*/options.forced_format != Format::kUnknown));
+    ++(report.skipped ? counts.skipped_inputs : counts.inputs);
+  }
+  CROWDLENS_RETURN_IF_ERROR(publisher.Flush());
+  return counts;
+}
+
+}  // namespace crowdlens::stream
