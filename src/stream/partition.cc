@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+
 namespace crowdlens::stream {
 namespace {
 
@@ -59,7 +61,21 @@ std::string MessageId(const StreamRecord& record, std::string_view encoded) {
     kind = "d";
     own_id = std::get<Deletion>(record).id;
   }
-  return fmt::format("{}:{}:{}:{:016x}", kind, PlatformOf(record), own_id, Fnv1a64(encoded));
+  // An account, edge or deletion read from a file without dates is observed at the import time;
+  // that time is left out of the hash, so publishing the same file again gives the same ids.
+  uint64_t content_hash = 0;
+  if (std::holds_alternative<Post>(record)) {
+    content_hash = Fnv1a64(encoded);
+  } else {
+    StreamRecord undated = record;
+    std::visit(
+        [](auto& value) {
+          if constexpr (!std::is_same_v<std::decay_t<decltype(value)>, Post>) value.observed_at = 0;
+        },
+        undated);
+    content_hash = Fnv1a64(EncodeRecord(undated));
+  }
+  return fmt::format("{}:{}:{}:{:016x}", kind, PlatformOf(record), own_id, content_hash);
 }
 
 }  // namespace crowdlens::stream

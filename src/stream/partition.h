@@ -6,9 +6,11 @@
 // account lands on one subject, `<prefix>.<partition>`, and stays in order.
 //
 // Message id (the `Nats-Msg-Id` header): kind, platform, the record's own id
-// and a hash of its encoded bytes. Publishing the same input twice gives the
-// same ids, which the stream's duplicate window drops; a record that changed
-// (an edited post, grown metrics) gets a new id and goes through.
+// and a hash of its encoded bytes (for accounts, edges and deletions without
+// their observation time, which is the import time when a file has no dates).
+// Publishing the same input twice gives the same ids, which the stream's
+// duplicate window drops; a record that changed (an edited post, grown
+// metrics, a new bio) gets a new id and goes through.
 //
 //   std::string json = EncodeRecord(record);
 //   std::string subject = SubjectFor("crowdlens.posts", PartitionOf(record, 16));

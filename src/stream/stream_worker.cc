@@ -90,14 +90,17 @@ Status Subscribe(JetStreamConnection& nats, const WorkerOptions& options, std::v
     subscribe_options.Stream = options.stream.name.c_str();
     subscribe_options.Config.AckPolicy = js_AckExplicit;
     subscribe_options.Config.AckWait = options.ack_wait_seconds * 1000000000LL;
-    subscribe_options.Config.MaxAckPending = std::max(options.batch * 8, 1000);
+    // Fixed, not derived from --batch: every worker of a durable must ask for the same consumer.
+    subscribe_options.Config.MaxAckPending = 20000;
     Subscription subscription;
     jsErrCode error_code = static_cast<jsErrCode>(0);
     natsStatus status = js_PullSubscribe(&subscription.handle, nats.context(), subject.c_str(), durable.c_str(),
                                          nullptr, &subscribe_options, &error_code);
     if (status != NATS_OK) {
       return IoError("cannot consume " + subject + " of stream " + options.stream.name + " as " + durable + ": " +
-                     NatsErrorText(status) + " (has `crowdlens publish` created the stream?)");
+                     NatsErrorText(status) +
+                     " (does the stream exist? `crowdlens publish` creates it; do all workers of this --durable "
+                     "use the same --ack-wait?)");
     }
     subscriptions.push_back(std::move(subscription));
   }
