@@ -47,7 +47,7 @@ std::vector<StreamRecord> ReadRecords(const std::string& path) {
   return records;
 }
 
-TEST(RecordCodec, RealRecordsRoundTrip) {
+TEST(StreamRecordCodec, RealRecordsRoundTrip) {
   for (const std::string& path : {SamplePath("twitter-v2"), SamplePath("twitter-v1/statuses.jsonl"),
                                   TestsPath("fixtures/bluesky/jetstream.jsonl")}) {
     std::vector<StreamRecord> records = ReadRecords(path);
@@ -66,7 +66,7 @@ TEST(RecordCodec, RealRecordsRoundTrip) {
   }
 }
 
-TEST(RecordCodec, EveryPostFieldComesBack) {
+TEST(StreamRecordCodec, EveryPostFieldComesBack) {
   Post post{.platform = "twitter", .platform_id = "1", .author_id = "42", .created_at = 1700000000,
             .text = "caf\xC3\xA9 \"quoted\" #Tag @bob", .lang = "fr", .source = "web", .reply_to_post_id = "0",
             .reply_to_account_id = "7", .retweet_of_id = "2", .quote_of_id = "3", .country_code = "FR",
@@ -99,7 +99,7 @@ TEST(RecordCodec, EveryPostFieldComesBack) {
   EXPECT_EQ(back.urls, std::vector<std::string>{"https://example.org/"});
 }
 
-TEST(RecordCodec, EveryAccountEdgeAndDeletionFieldComesBack) {
+TEST(StreamRecordCodec, EveryAccountEdgeAndDeletionFieldComesBack) {
   Account account{.platform = "bluesky", .platform_id = "did:plc:abc", .handle = "abc.bsky.social", .name = "A",
                   .bio = "b", .location = "Paris", .url = "https://a.example", .followers_count = 10,
                   .following_count = 20, .post_count = 30, .listed_count = 40, .created_at = 1600000000,
@@ -137,7 +137,7 @@ TEST(RecordCodec, EveryAccountEdgeAndDeletionFieldComesBack) {
   EXPECT_EQ(std::get<Deletion>(*decoded).id, "at://did:plc:abc/x/1");
 }
 
-TEST(RecordCodec, BadMessagesNameTheProblem) {
+TEST(StreamRecordCodec, BadMessagesNameTheProblem) {
   EXPECT_NE(DecodeRecord("not json").status().message().find("not a JSON object"), std::string::npos);
   EXPECT_NE(DecodeRecord(R"({"k":"z"})").status().message().find("unknown kind \"z\""), std::string::npos);
   EXPECT_NE(DecodeRecord(R"({"k":"p","pl":"twitter","id":"1","a":"2","t":"soon","x":""})").status().message().find(
@@ -147,14 +147,14 @@ TEST(RecordCodec, BadMessagesNameTheProblem) {
             std::string::npos);
 }
 
-TEST(Partition, Fnv1aMatchesTheReferenceVectors) {
+TEST(StreamPartition, Fnv1aMatchesTheReferenceVectors) {
   // Published FNV-1a 64-bit test vectors (Fowler, Noll, Vo: "FNV hash" test suite).
   EXPECT_EQ(Fnv1a64(""), 0xcbf29ce484222325ull);
   EXPECT_EQ(Fnv1a64("a"), 0xaf63dc4c8601ec8cull);
   EXPECT_EQ(Fnv1a64("foobar"), 0x85944171f73967e8ull);
 }
 
-TEST(Partition, AnAccountsRecordsShareOnePartition) {
+TEST(StreamPartition, AnAccountsRecordsShareOnePartition) {
   Post post{.platform = "bluesky", .platform_id = "at://did:plc:abc/app.bsky.feed.post/1", .author_id = "did:plc:abc"};
   Account account{.platform = "bluesky", .platform_id = "did:plc:abc"};
   Edge follow{.platform = "bluesky", .source_id = "did:plc:abc", .target_id = "did:plc:xyz"};
@@ -169,13 +169,13 @@ TEST(Partition, AnAccountsRecordsShareOnePartition) {
   EXPECT_EQ(SubjectFor("crowdlens.posts", partition), "crowdlens.posts." + std::to_string(partition));
 }
 
-TEST(Partition, RealAccountsSpreadOverEveryPartition) {
+TEST(StreamPartition, RealAccountsSpreadOverEveryPartition) {
   std::vector<int> per_partition(16, 0);
   for (const StreamRecord& record : ReadRecords(SamplePath("twitter-v2"))) ++per_partition[PartitionOf(record, 16)];
   for (int count : per_partition) EXPECT_GT(count, 0);
 }
 
-TEST(Partition, MessageIdsAreStableAndFollowTheContent) {
+TEST(StreamPartition, MessageIdsAreStableAndFollowTheContent) {
   Post post{.platform = "twitter", .platform_id = "1", .author_id = "42", .text = "hello"};
   std::string first = MessageId(StreamRecord{post}, EncodeRecord(StreamRecord{post}));
   EXPECT_EQ(first, MessageId(StreamRecord{post}, EncodeRecord(StreamRecord{post})));
@@ -191,7 +191,7 @@ TEST(Partition, MessageIdsAreStableAndFollowTheContent) {
   EXPECT_NE(account_id, MessageId(StreamRecord{account}, EncodeRecord(StreamRecord{account})));
 }
 
-TEST(CursorFile, SavesReadsAndRefusesGarbage) {
+TEST(StreamCursorFile, SavesReadsAndRefusesGarbage) {
   std::string dir = MakeTempDir("cursor");
   Result<std::optional<int64_t>> missing = ReadCursor(dir + "/none");
   ASSERT_TRUE(missing.ok());
@@ -204,7 +204,7 @@ TEST(CursorFile, SavesReadsAndRefusesGarbage) {
   EXPECT_NE(bad.status().message().find("delete it"), std::string::npos);
 }
 
-TEST(WebSocketUrl, CursorReplacesAnyEarlierOne) {
+TEST(StreamWebSocketUrl, CursorReplacesAnyEarlierOne) {
   EXPECT_EQ(WithCursor("ws://h:1/subscribe", 5), "ws://h:1/subscribe?cursor=5");
   EXPECT_EQ(WithCursor("ws://h:1/subscribe?wantedCollections=app.bsky.feed.post&cursor=1", 7),
             "ws://h:1/subscribe?wantedCollections=app.bsky.feed.post&cursor=7");
