@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "server/api_server.h"
 #include "server/live_watch.h"
+#include "stream/watch_subscriber.h"
 
 namespace crowdlens::cli {
 namespace {
@@ -25,6 +26,8 @@ struct ServeArguments {
   double speed = 0;
   std::string window = "10m";
   bool quiet = false;
+  std::string watch_nats;  // NATS URLs whose `crowdlens worker` windows are merged into the live events
+  std::string watch_subject = "crowdlens.watch";
 };
 
 int RunServe(const GlobalOptions& globals, ServeArguments arguments) {
@@ -69,6 +72,14 @@ int RunServe(const GlobalOptions& globals, ServeArguments arguments) {
     Status started = watch.Start({.path = arguments.watch, .replay = arguments.replay, .speed = arguments.speed,
                                   .window_seconds = *window, .queries = std::move(queries)});
     if (!started.ok()) return Fail(started);
+  }
+  std::unique_ptr<stream::WatchSubscriber> stream_watch;
+  if (!arguments.watch_nats.empty()) {
+    auto subscribed = stream::WatchSubscriber::Start(
+        arguments.watch_nats, arguments.watch_subject,
+        [&events](const std::string& name, const std::string& json) { events.Publish(name, json); });
+    if (!subscribed.ok()) return Fail(subscribed.status());
+    stream_watch = std::move(subscribed).value();
   }
 
   const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
@@ -120,6 +131,11 @@ void AddServeCommand(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--watch", arguments->watch,
                       "A JSON-lines file of posts to watch live (as `crowdlens watch`); its windows and alerts "
                       "stream at /api/v1/events");
+  command->add_option("--watch-nats", arguments->watch_nats,
+                      "NATS URLs: merge the live windows and alerts `crowdlens worker` processes publish "
+                      "(docs/streaming.md)");
+  command->add_option("--watch-subject", arguments->watch_subject, "With --watch-nats: the workers' subject")
+      ->capture_default_str();
   command->add_flag("--replay", arguments->replay, "With --watch: read the file to its end instead of following it");
   command->add_option("--speed", arguments->speed, "With --replay: post time runs this many times faster")
       ->capture_default_str();

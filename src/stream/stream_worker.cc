@@ -107,12 +107,20 @@ Status Subscribe(JetStreamConnection& nats, const WorkerOptions& options, std::v
   return Status::Ok();
 }
 
+// "<durable>@<host>:<pid>": tells the workers of one durable apart when their windows are merged.
+std::string WorkerId(const std::string& durable) {
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  return durable + "@" + host + ":" + std::to_string(getpid());
+}
+
 void PublishEvents(JetStreamConnection& nats, const WorkerOptions& options, std::vector<WatchEvent>& events,
                    WorkerCounts& counts) {
   for (const WatchEvent& event : events) {
     (event.kind == WatchEvent::Kind::kWindow ? counts.windows : counts.alerts) += 1;
     if (options.watch_subject.empty()) continue;
-    std::string json = WatchEventJson(event, options.durable);
+    static const std::string worker_id = WorkerId(options.durable);
+    std::string json = WatchEventJson(event, worker_id);
     natsConnection_Publish(nats.connection(), options.watch_subject.c_str(), json.data(),
                            static_cast<int>(json.size()));
   }

@@ -62,7 +62,8 @@ struct WorkerCounts {
 // an error that waiting cannot mend (the workspace cannot be written).
 Result<WorkerCounts> RunWorker(Workspace& workspace, const WorkerOptions& options, const std::atomic<bool>* stop);
 
-// The JSON object published for a watch event: {"event": "window"|"alert", ...}.
+// The JSON object published for a watch event: {"event": "window"|"alert", "worker": "<durable>@<host>:<pid>",
+// and the server's live-event fields}; watch_subscriber.h merges them.
 std::string WatchEventJson(const WatchEvent& event, const std::string& worker);
 
 }  // namespace crowdlens::stream
