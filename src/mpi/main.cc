@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <mpi.h>
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <numeric>
