@@ -15,6 +15,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libyaml-cpp-dev sqlite3 gzip zstd python3
   # peers the graph tests and benchmarks compare against (Debian's python3)
   python3-igraph python3-graph-tool python3-networkx time
+  # the HTTP load test (bench/server)
+  wrk
   # fuzzing (make fuzz): clang with libFuzzer, OpenMP for clang, YAML for the conformance seeds
   clang-14 libfuzzer-14-dev libomp-14-dev python3-yaml
   # browser tests
