@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace crowdlens::mpi {
@@ -62,6 +63,12 @@ LocalSpan LocalPart(const Vector& vector) { return {.first = vector.LengthUntil(
 
 void SumOverRanks(const Grid& grid, std::span<double> values) {
   MPI_Allreduce(MPI_IN_PLACE, values.data(), static_cast<int>(values.size()), MPI_DOUBLE, MPI_SUM, grid->GetWorld());
+}
+
+Status CheckGatherable(Index length) {
+  if (length <= std::numeric_limits<int>::max()) return Status::Ok();
+  return Unsupported("crowdlens-mpi gathers the scores on rank 0 with MPI_Gatherv, whose offsets are int: " +
+                     std::to_string(length) + " nodes is more than 2^31 - 1");
 }
 
 std::vector<double> GatherToRoot(const Grid& grid, const Vector& vector, int root) {

@@ -66,7 +66,11 @@ Vector MakeVector(const Grid& grid, Index length, Fill fill) {
 // Sums `values` over all ranks of the grid, element by element, in place.
 void SumOverRanks(const Grid& grid, std::span<double> values);
 
+// GatherToRoot counts in MPI's int: kUnsupported for vectors of 2^31 entries or more.
+Status CheckGatherable(Index length);
+
 // The whole vector on rank `root` (in global order); an empty vector elsewhere.
+// Requires CheckGatherable(vector.TotalLength()).ok().
 std::vector<double> GatherToRoot(const Grid& grid, const Vector& vector, int root);
 
 }  // namespace crowdlens::mpi

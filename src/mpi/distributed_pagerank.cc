@@ -14,6 +14,7 @@ Result<DistributedPageRankResult> DistributedPageRank(const graph::Graph& graph,
     result.converged = true;
     return result;
   }
+  if (Status gatherable = CheckGatherable(node_count); !gatherable.ok()) return gatherable;
   double start = MPI_Wtime();
   const Matrix edges = DistributeEdges(graph, {.use_weights = options.use_weights}, grid);
   result.distribute_seconds = MPI_Wtime() - start;

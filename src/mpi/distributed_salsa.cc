@@ -69,6 +69,7 @@ Result<DistributedSalsaResult> DistributedSalsa(const graph::Graph& graph, const
     result.converged = true;
     return result;
   }
+  if (Status gatherable = CheckGatherable(node_count); !gatherable.ok()) return gatherable;
   double start = MPI_Wtime();
   std::vector<uint8_t> is_hub;
   if (!options.hubs.empty()) {
