@@ -22,8 +22,12 @@ std::vector<std::string> SplitUrls(std::string_view urls) {
 
 std::string NatsErrorText(natsStatus status) {
   std::string text = natsStatus_GetText(status);
-  const char* last = nats_GetLastError(nullptr);
-  if (last != nullptr && *last != '\0' && text != last) text += std::string(": ") + last;
+  const char* last_error = nats_GetLastError(nullptr);
+  if (last_error == nullptr) return text;
+  // The library's detail starts with its source position, "(conn.c:2088): ": not for users.
+  std::string detail = last_error;
+  if (detail.starts_with("(") && detail.find("): ") != std::string::npos) detail.erase(0, detail.find("): ") + 3);
+  if (!detail.empty() && detail != text) text += ": " + detail;
   return text;
 }
 

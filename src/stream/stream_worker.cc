@@ -8,6 +8,7 @@
 #include <cmath>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -173,6 +174,9 @@ Result<WorkerCounts> RunWorker(Workspace& workspace, const WorkerOptions& option
   // A fetch waits at most this long, so a stop is noticed within it (divided among partitions).
   const int64_t fetch_milliseconds = std::max<int64_t>(100, 1000 / static_cast<int64_t>(subscriptions.size()));
   Status outcome = Status::Ok();
+  // Fetch errors other than an empty stream, continuously since when.
+  constexpr int64_t kGiveUpSeconds = 120;
+  std::optional<std::chrono::steady_clock::time_point> failing_since;
 
   while (stop == nullptr || !stop->load()) {
     bool fetched_any = false;
@@ -184,10 +188,23 @@ Result<WorkerCounts> RunWorker(Workspace& workspace, const WorkerOptions& option
       if (status != NATS_OK) {
         natsMsgList_Destroy(&list);
         // A timeout is an empty stream; anything else (a node gone, a leader being elected) mends itself
-        // as the client reconnects: wait a little and fetch again.
-        if (status != NATS_TIMEOUT) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        // as the client reconnects: wait a little and fetch again, for up to kGiveUpSeconds.
+        if (status != NATS_TIMEOUT) {
+          auto now = std::chrono::steady_clock::now();
+          if (!failing_since) failing_since = now;
+          if (now - *failing_since > std::chrono::seconds(kGiveUpSeconds)) {
+            outcome = IoError("cannot fetch from stream " + options.stream.name + " for " +
+                              std::to_string(kGiveUpSeconds) + " s: " + NatsErrorText(status) +
+                              " (is a majority of the NATS cluster up? was the stream or consumer deleted?)");
+            break;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        } else {
+          failing_since.reset();
+        }
         continue;
       }
+      failing_since.reset();
       fetched_any = true;
       Batch batch;
       for (int index = 0; index < list.Count; ++index) {
