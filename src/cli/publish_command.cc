@@ -65,10 +65,10 @@ int Run(GlobalOptions& globals, const PublishArguments& arguments) {
         &stop_requested);
     if (!counts.ok()) return Fail(counts.status());
     const stream::PublishCounts& published = (*publisher)->counts();
-    summary.columns = {"events", "unreadable_events", "records", "stored", "duplicates", "resent", "connections",
-                       "first_url", "cursor", "seconds"};
+    summary.columns = {"events", "unreadable_events", "quarantined", "records", "stored", "duplicates", "resent",
+                       "connections", "first_url", "cursor", "seconds"};
     summary.rows.push_back({static_cast<int64_t>(counts->events), static_cast<int64_t>(counts->unreadable_events),
-                            static_cast<int64_t>(published.records), static_cast<int64_t>(published.stored),
+                            static_cast<int64_t>(counts->quarantined), static_cast<int64_t>(published.records), static_cast<int64_t>(published.stored),
                             static_cast<int64_t>(published.duplicates), static_cast<int64_t>(published.resent),
                             static_cast<int64_t>(counts->connections), counts->first_url, counts->cursor,
                             Seconds(started)});

@@ -25,6 +25,10 @@ Result<InputPublishCounts> PublishInputs(StreamPublisher& publisher, const Input
     counts.edges += batch.edges.size();
     counts.deletions += batch.deletions.size();
     counts.not_streamed += batch.contacts.size() + batch.owner_hints.size() + batch.snapshots.size();
+    // Carried to the worker, which keeps them in the workspace's quarantine with their reasons.
+    for (QuarantineEntry& entry : batch.quarantined) {
+      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(entry)}));
+    }
     counts.quarantined += batch.quarantined.size();
     return Status::Ok();
   };

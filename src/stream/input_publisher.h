@@ -3,7 +3,8 @@
 // published (StreamPublisher), then flushed so all are acknowledged.
 // Contacts, owner hints and follow snapshots stay with `crowdlens import`:
 // they describe one user's workspace, not a shared stream, and are counted as
-// not streamed; unreadable records are counted as quarantined.
+// not streamed; records the readers quarantine are published as such, so the
+// worker keeps them in the workspace's quarantine with their reasons.
 //
 //   Result<InputPublishCounts> counts = PublishInputs(publisher, {.paths = {"data/sample"}});
 #pragma once

@@ -1,5 +1,6 @@
 #include "stream/jetstream_relay.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "ingest/batch_emitter.h"
 #include "ingest/bluesky_reader.h"
 #include "stream/cursor_file.h"
+#include "stream/partition.h"
 #include "stream/websocket_client.h"
 
 namespace crowdlens::stream {
@@ -24,9 +26,14 @@ std::optional<int64_t> TimeUs(const std::string& event) {
   return found->get<int64_t>();
 }
 
-// The event's records, through the same reader `crowdlens import` uses.
-Status PublishEvent(StreamPublisher& publisher, const std::string& event, RelayCounts& counts) {
-  InputSource source{.name = "jetstream"};
+// The event's records, through the same reader `crowdlens import` uses. What
+// the reader quarantines, and an event that is not one, is published too, so
+// the worker keeps it in the workspace's quarantine with its reason.
+Status PublishEvent(StreamPublisher& publisher, const std::string& event, std::optional<int64_t> time_us,
+                    RelayCounts& counts) {
+  // Named by the event's time, or by a hash of an unreadable one, so each keeps its own quarantine row.
+  InputSource source{.name = time_us ? fmt::format("jetstream time_us={}", *time_us)
+                                     : fmt::format("jetstream event {:016x}", Fnv1a64(event))};
   InputBuffer buffer = InputBuffer::FromString(event);
   Status sent = Status::Ok();
   auto sink = [&](Batch&& batch) -> Status {
@@ -36,10 +43,21 @@ Status PublishEvent(StreamPublisher& publisher, const std::string& event, RelayC
     for (Deletion& deletion : batch.deletions) {
       CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(deletion)}));
     }
+    for (QuarantineEntry& entry : batch.quarantined) {
+      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(entry)}));
+    }
     counts.records += batch.accounts.size() + batch.posts.size() + batch.edges.size() + batch.deletions.size();
+    counts.quarantined += batch.quarantined.size();
     return Status::Ok();
   };
   BatchEmitter emitter(sink);
+  if (!time_us) {
+    emitter.Quarantine(source.name, 0, 0,
+                       "not a Jetstream event: expected a JSON object with an integer time_us; "
+                       "is the URL a Jetstream /subscribe endpoint?",
+                       event);
+    return emitter.Finish();
+  }
   return ReadBluesky(source, buffer, ReadOptions{}, emitter);
 }
 
@@ -80,11 +98,11 @@ Result<RelayCounts> RunJetstreamRelay(StreamPublisher& publisher, const RelayOpt
       for (const std::string& event : messages) {
         if (limit_reached()) break;
         std::optional<int64_t> time_us = TimeUs(event);
+        CROWDLENS_RETURN_IF_ERROR(PublishEvent(publisher, event, time_us, counts));
         if (!time_us) {
           ++counts.unreadable_events;
           continue;
         }
-        CROWDLENS_RETURN_IF_ERROR(PublishEvent(publisher, event, counts));
         ++counts.events;
         ++unsaved_events;
         unsaved = time_us;

@@ -29,8 +29,9 @@ struct RelayOptions {
 
 struct RelayCounts {
   uint64_t events = 0;
-  uint64_t unreadable_events = 0;  // not JSON or without time_us: skipped
+  uint64_t unreadable_events = 0;  // not JSON or without time_us: published as quarantined
   uint64_t records = 0;
+  uint64_t quarantined = 0;  // records published as quarantined, with their reasons
   uint64_t connections = 0;
   int64_t cursor = 0;  // the last saved time_us (0: none)
   std::string first_url;  // the URL of the first connection (with its cursor)

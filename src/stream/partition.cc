@@ -7,8 +7,17 @@
 namespace crowdlens::stream {
 namespace {
 
-const std::string& PlatformOf(const StreamRecord& record) {
-  return std::visit([](const auto& value) -> const std::string& { return value.platform; }, record);
+// A quarantined record has no platform: it is partitioned by the input it came from.
+std::string_view PlatformOf(const StreamRecord& record) {
+  return std::visit(
+      [](const auto& value) -> std::string_view {
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, QuarantineEntry>) {
+          return "quarantine";
+        } else {
+          return value.platform;
+        }
+      },
+      record);
 }
 
 }  // namespace
@@ -26,6 +35,7 @@ std::string_view PartitionAccount(const StreamRecord& record) {
   if (const Post* post = std::get_if<Post>(&record)) return post->author_id;
   if (const Account* account = std::get_if<Account>(&record)) return account->platform_id;
   if (const Edge* edge = std::get_if<Edge>(&record)) return edge->source_id;
+  if (const QuarantineEntry* entry = std::get_if<QuarantineEntry>(&record)) return entry->source;
   // A deleted Bluesky record's URI is at://<did>/<collection>/<rkey>: its author's DID.
   std::string_view id = std::get<Deletion>(record).id;
   if (id.starts_with("at://")) {
@@ -57,20 +67,23 @@ std::string MessageId(const StreamRecord& record, std::string_view encoded) {
   } else if (const Edge* edge = std::get_if<Edge>(&record)) {
     kind = "e";
     own_id = edge->source_id;
-  } else {
+  } else if (const Deletion* deletion = std::get_if<Deletion>(&record)) {
     kind = "d";
-    own_id = std::get<Deletion>(record).id;
+    own_id = deletion->id;
+  } else {
+    kind = "q";
+    own_id = std::get<QuarantineEntry>(record).source;
   }
   // An account, edge or deletion read from a file without dates is observed at the import time;
   // that time is left out of the hash, so publishing the same file again gives the same ids.
   uint64_t content_hash = 0;
-  if (std::holds_alternative<Post>(record)) {
+  if (std::holds_alternative<Post>(record) || std::holds_alternative<QuarantineEntry>(record)) {
     content_hash = Fnv1a64(encoded);
   } else {
     StreamRecord undated = record;
     std::visit(
         [](auto& value) {
-          if constexpr (!std::is_same_v<std::decay_t<decltype(value)>, Post>) value.observed_at = 0;
+          if constexpr (requires { value.observed_at; }) value.observed_at = 0;
         },
         undated);
     content_hash = Fnv1a64(EncodeRecord(undated));

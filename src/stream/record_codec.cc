@@ -81,6 +81,11 @@ json EncodeDeletion(const Deletion& deletion) {
           {"id", deletion.id}, {"o", deletion.observed_at}};
 }
 
+json EncodeQuarantine(const QuarantineEntry& entry) {
+  return {{"k", "q"}, {"src", entry.source}, {"ln", entry.line}, {"off", entry.offset}, {"why", entry.reason},
+          {"raw", entry.raw}};
+}
+
 // Field readers: a missing optional field stays empty; a present field of
 // the wrong type throws FieldError.
 std::string RequiredString(const json& object, const char* key) {
@@ -225,6 +230,14 @@ Deletion DecodeDeletion(const json& object) {
   return deletion;
 }
 
+QuarantineEntry DecodeQuarantine(const json& object) {
+  return QuarantineEntry{.source = RequiredString(object, "src"),
+                         .line = RequiredInteger(object, "ln"),
+                         .offset = RequiredInteger(object, "off"),
+                         .reason = RequiredString(object, "why"),
+                         .raw = RequiredString(object, "raw")};
+}
+
 }  // namespace
 
 std::string EncodeRecord(const StreamRecord& record) {
@@ -235,8 +248,10 @@ std::string EncodeRecord(const StreamRecord& record) {
     object = EncodeAccount(*account);
   } else if (const Edge* edge = std::get_if<Edge>(&record)) {
     object = EncodeEdge(*edge);
+  } else if (const Deletion* deletion = std::get_if<Deletion>(&record)) {
+    object = EncodeDeletion(*deletion);
   } else {
-    object = EncodeDeletion(std::get<Deletion>(record));
+    object = EncodeQuarantine(std::get<QuarantineEntry>(record));
   }
   // Readers guarantee UTF-8 text, but a replacement character beats a throw.
   return object.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -253,7 +268,8 @@ Result<StreamRecord> DecodeRecord(std::string_view text) {
     if (kind == "a") return StreamRecord{DecodeAccount(object)};
     if (kind == "e") return StreamRecord{DecodeEdge(object)};
     if (kind == "d") return StreamRecord{DecodeDeletion(object)};
-    return DataError("stream message has unknown kind \"" + kind + "\" (expected p, a, e or d)");
+    if (kind == "q") return StreamRecord{DecodeQuarantine(object)};
+    return DataError("stream message has unknown kind \"" + kind + "\" (expected p, a, e, d or q)");
   } catch (const FieldError& error) {
     return DataError("stream message field \"" + error.field + "\" is missing or of the wrong type");
   }
@@ -266,8 +282,10 @@ void AppendToBatch(StreamRecord&& record, Batch& batch) {
     batch.accounts.push_back(std::move(*account));
   } else if (Edge* edge = std::get_if<Edge>(&record)) {
     batch.edges.push_back(std::move(*edge));
+  } else if (Deletion* deletion = std::get_if<Deletion>(&record)) {
+    batch.deletions.push_back(std::move(*deletion));
   } else {
-    batch.deletions.push_back(std::move(std::get<Deletion>(record)));
+    batch.quarantined.push_back(std::move(std::get<QuarantineEntry>(record)));
   }
 }
 

@@ -210,8 +210,10 @@ Result<WorkerCounts> RunWorker(Workspace& workspace, const WorkerOptions& option
       for (int index = 0; index < list.Count; ++index) {
         natsMsg* message = list.Msgs[index];
         jsMsgMetaData* meta = nullptr;
+        int64_t stream_sequence = 0;  // names a bad message in the quarantine, so each keeps its own row
         if (natsMsg_GetMetaData(&meta, message) == NATS_OK) {
           if (meta->NumDelivered > 1) ++counts.redelivered;
+          stream_sequence = static_cast<int64_t>(meta->Sequence.Stream);
           jsMsgMetaData_Destroy(meta);
         }
         std::string_view data(natsMsg_GetData(message), static_cast<size_t>(natsMsg_GetDataLength(message)));
@@ -219,6 +221,7 @@ Result<WorkerCounts> RunWorker(Workspace& workspace, const WorkerOptions& option
         if (!record.ok()) {
           ++counts.bad_messages;
           batch.quarantined.push_back({.source = std::string("nats:") + natsMsg_GetSubject(message),
+                                       .offset = stream_sequence,
                                        .reason = record.status().message(),
                                        .raw = std::string(data.substr(0, 4096))});
           continue;

@@ -137,6 +137,28 @@ TEST(StreamRecordCodec, EveryAccountEdgeAndDeletionFieldComesBack) {
   EXPECT_EQ(std::get<Deletion>(*decoded).id, "at://did:plc:abc/x/1");
 }
 
+TEST(StreamRecordCodec, AQuarantinedRecordComesBackWithItsReason) {
+  QuarantineEntry entry{.source = "jetstream time_us=1725920100000000", .line = 1, .offset = 0,
+                        .reason = "field \"text\" is not a string", .raw = "{\"did\":1}"};
+  std::string encoded = EncodeRecord(StreamRecord{entry});
+  Result<StreamRecord> decoded = DecodeRecord(encoded);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  const QuarantineEntry& back = std::get<QuarantineEntry>(*decoded);
+  EXPECT_EQ(back.source, entry.source);
+  EXPECT_EQ(back.line, 1);
+  EXPECT_EQ(back.reason, entry.reason);
+  EXPECT_EQ(back.raw, entry.raw);
+  Batch batch;
+  AppendToBatch(std::move(decoded).value(), batch);
+  ASSERT_EQ(batch.quarantined.size(), 1u);
+  // Two bad records of one input are two messages; the same one published again is one.
+  QuarantineEntry next_line = entry;
+  next_line.line = 2;
+  EXPECT_NE(MessageId(StreamRecord{entry}, encoded), MessageId(StreamRecord{next_line}, EncodeRecord(StreamRecord{next_line})));
+  EXPECT_EQ(MessageId(StreamRecord{entry}, encoded), MessageId(StreamRecord{entry}, EncodeRecord(StreamRecord{entry})));
+  EXPECT_EQ(PartitionOf(StreamRecord{entry}, 16), PartitionOf(StreamRecord{next_line}, 16));
+}
+
 TEST(StreamRecordCodec, BadMessagesNameTheProblem) {
   EXPECT_NE(DecodeRecord("not json").status().message().find("not a JSON object"), std::string::npos);
   EXPECT_NE(DecodeRecord(R"({"k":"z"})").status().message().find("unknown kind \"z\""), std::string::npos);
