@@ -384,16 +384,21 @@ void AddApiRoutes(ApiServer& server) {
     if (!limit.ok()) return server.SendStatus(response, limit.status());
     if (*limit > 5000) return server.SendStatus(response, InvalidArgument("parameter limit: at most 5000 nodes"));
     network.limit = *limit;
-    Result<TablesOf> compute = influence_tables([network](Workspace& workspace, const InfluenceAnalysis& analysis) {
-      return NetworkTables(workspace, analysis, network);
-    });
-    if (!compute.ok()) return server.SendStatus(response, compute.status());
-    Result<SharedTables> tables = server.snapshots_->Tables(ResultKey(request) + "\nlimit=" + std::to_string(*limit),
-                                                            *compute);
-    if (!tables.ok()) return server.SendStatus(response, tables.status());
-    Result<std::string> body = TablesResponse(**tables, Paging{});
+    // The whole answer is kept per request target, as for the list endpoints.
+    Result<std::shared_ptr<const std::string>> body =
+        server.snapshots_->Body(request.target, [&]() -> Result<std::string> {
+          Result<TablesOf> compute =
+              influence_tables([network](Workspace& workspace, const InfluenceAnalysis& analysis) {
+                return NetworkTables(workspace, analysis, network);
+              });
+          if (!compute.ok()) return compute.status();
+          Result<SharedTables> tables =
+              server.snapshots_->Tables(ResultKey(request) + "\nlimit=" + std::to_string(network.limit), *compute);
+          if (!tables.ok()) return tables.status();
+          return TablesResponse(**tables, Paging{});
+        });
     if (!body.ok()) return server.SendStatus(response, body.status());
-    response.set_content(*body, kJsonContentType);
+    response.set_content(**body, kJsonContentType);
   });
   // Live counts and alerts as server-sent events, for as long as the client stays.
   http.Get("/api/v1/events", [&server](const httplib::Request& request, httplib::Response& response) {

@@ -43,12 +43,12 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServeOptions options, LiveE
     return NotFound("no dashboard files at " + options.static_dir +
                     "; build them with `make web` or name the folder with --static DIR");
   }
-  // One malloc arena for the whole server, set before its threads start. With glibc's default
-  // (up to 8 per core), each of the 64 workers and the label refresh spread what they free over
-  // arenas that are never given back: a server living through imports grew by 30-60 MiB with
-  // each one, to about 300 MiB after eight; with one arena it stays between 36 and 98 MiB
-  // (docs/benchmarks.md). Small blocks still come from each thread's own cache without a lock.
-  mallopt(M_ARENA_MAX, 1);
+  // Two malloc arenas for the whole server, set before its threads start. With glibc's default
+  // (up to 8 per core), the 64 workers and the label refresh spread what they free over arenas
+  // that are never given back: a server living through imports grew by 30-60 MiB with each one,
+  // to about 300 MiB after eight. With two it stayed between 63 and 80 MiB over six, and answers
+  // as fast; with one it stays as low, but workers queue on its lock (docs/benchmarks.md).
+  mallopt(M_ARENA_MAX, 2);
   Result<std::unique_ptr<Snapshots>> snapshots = Snapshots::Open(options.workspace_dir);
   if (!snapshots.ok()) return snapshots.status();
   std::unique_ptr<ApiServer> server(new ApiServer(std::move(options), events, std::move(*snapshots)));

@@ -4,7 +4,7 @@
 // memory read from /proc after each import has settled (past the label
 // refresh interval). With glibc's default malloc arenas it grew with every
 // import (154, 189, 236 and 258 MiB after four on a 2-core machine); with the
-// server's single arena it stayed at 52 to 65 MiB (docs/benchmarks.md). The
+// server's two arenas it stayed at 73 to 80 MiB (docs/benchmarks.md). The
 // bound below sits between the two.
 //
 // Skipped under AddressSanitizer, which keeps freed memory in quarantine.
