@@ -153,19 +153,37 @@ std::string GraphLine(const Arguments& arguments, const graph::Graph& graph, dou
                      load_seconds, grid->GetSize(), grid->GetGridRows(), grid->GetGridCols());
 }
 
-int RunPageRank(const Arguments& arguments, const Grid& grid) {
+// The graph and its --seed nodes, with an even weight per seed (empty without seeds): PageRank's
+// teleport, SALSA's restart.
+struct KernelInput {
+  graph::Graph graph;
+  double load_seconds = 0;
+  std::vector<graph::NodeId> seeds;
+  std::vector<double> seed_weights;
+};
+
+Result<KernelInput> LoadKernelInput(const Arguments& arguments) {
   const double start = MPI_Wtime();
   Result<graph::Graph> loaded = LoadGraph(arguments);
-  if (!loaded.ok()) return Fail(loaded.status());
-  const double load_seconds = MPI_Wtime() - start;
-  const graph::Graph& graph = *loaded;
-  Result<std::vector<graph::NodeId>> seeds = SeedNodes(graph, arguments);
-  if (!seeds.ok()) return Fail(seeds.status());
-  std::vector<double> personalization;
-  if (!seeds->empty()) {
-    personalization.assign(graph.node_count(), 0.0);
-    for (graph::NodeId seed : *seeds) personalization[seed] = 1.0;
+  if (!loaded.ok()) return loaded.status();
+  KernelInput input{.graph = std::move(*loaded), .load_seconds = MPI_Wtime() - start};
+  Result<std::vector<graph::NodeId>> seeds = SeedNodes(input.graph, arguments);
+  if (!seeds.ok()) return seeds.status();
+  input.seeds = std::move(*seeds);
+  if (!input.seeds.empty()) {
+    input.seed_weights.assign(input.graph.node_count(), 0.0);
+    for (graph::NodeId seed : input.seeds) input.seed_weights[seed] = 1.0;
   }
+  return input;
+}
+
+int RunPageRank(const Arguments& arguments, const Grid& grid) {
+  Result<KernelInput> input = LoadKernelInput(arguments);
+  if (!input.ok()) return Fail(input.status());
+  const graph::Graph& graph = input->graph;
+  const double load_seconds = input->load_seconds;
+  const std::vector<graph::NodeId>* seeds = &input->seeds;
+  const std::vector<double>& personalization = input->seed_weights;
   Result<DistributedPageRankResult> result = DistributedPageRank(graph,
                                                                  {.damping = arguments.damping,
                                                                   .max_iterations = arguments.iterations,
@@ -194,19 +212,13 @@ int RunPageRank(const Arguments& arguments, const Grid& grid) {
 }
 
 int RunSalsa(const Arguments& arguments, const Grid& grid) {
-  const double start = MPI_Wtime();
-  Result<graph::Graph> loaded = LoadGraph(arguments);
-  if (!loaded.ok()) return Fail(loaded.status());
-  const double load_seconds = MPI_Wtime() - start;
-  const graph::Graph& graph = *loaded;
-  Result<std::vector<graph::NodeId>> seeds = SeedNodes(graph, arguments);
-  if (!seeds.ok()) return Fail(seeds.status());
+  Result<KernelInput> input = LoadKernelInput(arguments);
+  if (!input.ok()) return Fail(input.status());
+  const graph::Graph& graph = input->graph;
+  const double load_seconds = input->load_seconds;
+  const std::vector<graph::NodeId>* seeds = &input->seeds;
   // Personalised: the seeds are the hubs (the circle) and the walk restarts to them evenly.
-  std::vector<double> restart;
-  if (!seeds->empty()) {
-    restart.assign(graph.node_count(), 0.0);
-    for (graph::NodeId seed : *seeds) restart[seed] = 1.0;
-  }
+  const std::vector<double>& restart = input->seed_weights;
   Result<DistributedSalsaResult> result = DistributedSalsa(graph,
                                                            {.use_weights = !arguments.unweighted,
                                                             .hubs = *seeds,

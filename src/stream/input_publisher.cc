@@ -14,23 +14,14 @@ Result<InputPublishCounts> PublishInputs(StreamPublisher& publisher, const Input
   if (read.import_time == 0) read.import_time = NowSeconds();
   InputPublishCounts counts;
   auto sink = [&](Batch&& batch) -> Status {
-    for (Account& account : batch.accounts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(account)}));
-    for (Post& post : batch.posts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(post)}));
-    for (Edge& edge : batch.edges) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(edge)}));
-    for (Deletion& deletion : batch.deletions) {
-      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(deletion)}));
-    }
     counts.accounts += batch.accounts.size();
     counts.posts += batch.posts.size();
     counts.edges += batch.edges.size();
     counts.deletions += batch.deletions.size();
     counts.not_streamed += batch.contacts.size() + batch.owner_hints.size() + batch.snapshots.size();
-    // Carried to the worker, which keeps them in the workspace's quarantine with their reasons.
-    for (QuarantineEntry& entry : batch.quarantined) {
-      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(entry)}));
-    }
+    // Quarantined records are carried to the worker, which keeps them in the workspace's quarantine.
     counts.quarantined += batch.quarantined.size();
-    return Status::Ok();
+    return publisher.AddBatch(std::move(batch));
   };
   for (const InputSource& source : *sources) {
     Result<InputBuffer> buffer = LoadInput(source);

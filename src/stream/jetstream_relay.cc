@@ -37,18 +37,9 @@ Status PublishEvent(StreamPublisher& publisher, const std::string& event, std::o
   InputBuffer buffer = InputBuffer::FromString(event);
   Status sent = Status::Ok();
   auto sink = [&](Batch&& batch) -> Status {
-    for (Account& account : batch.accounts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(account)}));
-    for (Post& post : batch.posts) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(post)}));
-    for (Edge& edge : batch.edges) CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(edge)}));
-    for (Deletion& deletion : batch.deletions) {
-      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(deletion)}));
-    }
-    for (QuarantineEntry& entry : batch.quarantined) {
-      CROWDLENS_RETURN_IF_ERROR(publisher.Add(StreamRecord{std::move(entry)}));
-    }
     counts.records += batch.accounts.size() + batch.posts.size() + batch.edges.size() + batch.deletions.size();
     counts.quarantined += batch.quarantined.size();
-    return Status::Ok();
+    return publisher.AddBatch(std::move(batch));
   };
   BatchEmitter emitter(sink);
   if (!time_us) {

@@ -73,6 +73,15 @@ bool StreamPublisher::SendUnacknowledged(const std::vector<Pending>& chunk, bool
   return true;
 }
 
+Status StreamPublisher::AddBatch(Batch&& batch) {
+  for (Account& account : batch.accounts) CROWDLENS_RETURN_IF_ERROR(Add(StreamRecord{std::move(account)}));
+  for (Post& post : batch.posts) CROWDLENS_RETURN_IF_ERROR(Add(StreamRecord{std::move(post)}));
+  for (Edge& edge : batch.edges) CROWDLENS_RETURN_IF_ERROR(Add(StreamRecord{std::move(edge)}));
+  for (Deletion& deletion : batch.deletions) CROWDLENS_RETURN_IF_ERROR(Add(StreamRecord{std::move(deletion)}));
+  for (QuarantineEntry& entry : batch.quarantined) CROWDLENS_RETURN_IF_ERROR(Add(StreamRecord{std::move(entry)}));
+  return Status::Ok();
+}
+
 Status StreamPublisher::Flush() {
   if (chunk_.empty()) return Status::Ok();
   {

@@ -48,6 +48,9 @@ class StreamPublisher {
   static Result<std::unique_ptr<StreamPublisher>> Open(const PublisherOptions& options);
 
   Status Add(const StreamRecord& record);
+  // Adds every record a reader's batch carries that the stream takes: accounts, posts, edges,
+  // deletions and quarantined records (contacts, owner hints and snapshots stay with `import`).
+  Status AddBatch(Batch&& batch);
   Status Flush();
   const PublishCounts& counts() const { return counts_; }
   JetStreamConnection& connection() { return *connection_; }
