@@ -13,10 +13,8 @@
 #include <thread>
 
 #include "cli/run_command.h"
-#include "core/input.h"
 #include "core/time.h"
-#include "ingest/batch_emitter.h"
-#include "ingest/read_input.h"
+#include "ingest/read_all.h"
 #include "stream/nats_cluster.h"
 #include "stream/stream_checks.h"
 #include "test_data.h"
@@ -26,22 +24,14 @@ namespace {
 
 // Posts per 10-minute window start, straight from the readers.
 std::map<std::string, int64_t> PostsPerWindow(const std::string& path) {
+  Collected read = ReadAll(path);
+  EXPECT_TRUE(read.status.ok()) << read.status.message();
   std::map<std::string, int64_t> windows;
   std::set<std::string> seen;
-  auto sink = [&](Batch&& batch) -> Status {
-    for (const Post& post : batch.posts) {
-      if (!seen.insert(post.platform_id).second) continue;
-      int64_t start = post.created_at - ((post.created_at % 600) + 600) % 600;
-      ++windows[FormatTimestamp(start)];
-    }
-    return Status::Ok();
-  };
-  Result<std::vector<InputSource>> sources = ExpandInputs({path});
-  for (const InputSource& source : *sources) {
-    Result<InputBuffer> buffer = LoadInput(source);
-    BatchEmitter emitter(sink);
-    ReadReport report;
-    EXPECT_TRUE(ReadInput(source, *buffer, Format::kUnknown, ReadOptions{}, emitter, report, false).ok());
+  for (const Post& post : read.Posts()) {
+    if (!seen.insert(post.platform_id).second) continue;
+    int64_t start = post.created_at - ((post.created_at % 600) + 600) % 600;
+    ++windows[FormatTimestamp(start)];
   }
   return windows;
 }

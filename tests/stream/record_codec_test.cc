@@ -6,9 +6,7 @@
 
 #include <set>
 
-#include "core/input.h"
-#include "ingest/batch_emitter.h"
-#include "ingest/read_input.h"
+#include "ingest/read_all.h"
 #include "stream/cursor_file.h"
 #include "stream/partition.h"
 #include "stream/record_codec.h"
@@ -25,24 +23,14 @@ using crowdlens::testing::WriteFile;
 
 // Every record the readers produce from `path`.
 std::vector<StreamRecord> ReadRecords(const std::string& path) {
+  testing::Collected read = testing::ReadAll(path, ReadOptions{.import_time = 1700000000});
+  EXPECT_TRUE(read.status.ok()) << read.status.message();
   std::vector<StreamRecord> records;
-  auto sink = [&](Batch&& batch) -> Status {
+  for (Batch& batch : read.batches) {
     for (Account& account : batch.accounts) records.emplace_back(std::move(account));
     for (Post& post : batch.posts) records.emplace_back(std::move(post));
     for (Edge& edge : batch.edges) records.emplace_back(std::move(edge));
     for (Deletion& deletion : batch.deletions) records.emplace_back(std::move(deletion));
-    return Status::Ok();
-  };
-  Result<std::vector<InputSource>> sources = ExpandInputs({path});
-  EXPECT_TRUE(sources.ok()) << sources.status().message();
-  for (const InputSource& source : *sources) {
-    Result<InputBuffer> buffer = LoadInput(source);
-    EXPECT_TRUE(buffer.ok());
-    BatchEmitter emitter(sink);
-    ReadReport report;
-    EXPECT_TRUE(ReadInput(source, *buffer, Format::kUnknown, ReadOptions{.import_time = 1700000000}, emitter, report,
-                          false)
-                    .ok());
   }
   return records;
 }

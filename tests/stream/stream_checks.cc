@@ -4,9 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/input.h"
-#include "ingest/batch_emitter.h"
-#include "ingest/read_input.h"
+#include "ingest/read_all.h"
 #include "store/workspace.h"
 #include "stream/partition.h"
 
@@ -26,44 +24,28 @@ std::map<std::string, int64_t> TableCounts(const std::string& workspace) {
 }
 
 std::set<std::string> DistinctPostIds(const std::string& path) {
+  Collected read = ReadAll(path);
+  EXPECT_TRUE(read.status.ok()) << read.status.message();
   std::set<std::string> ids;
-  auto sink = [&](Batch&& batch) -> Status {
+  for (const Batch& batch : read.batches) {
     for (const Post& post : batch.posts) ids.insert(post.platform + ":" + post.platform_id);
     for (const Deletion& deletion : batch.deletions) {
       if (deletion.kind == Deletion::Kind::kPost) ids.erase(deletion.platform + ":" + deletion.id);
     }
-    return Status::Ok();
-  };
-  Result<std::vector<InputSource>> sources = ExpandInputs({path});
-  EXPECT_TRUE(sources.ok());
-  for (const InputSource& source : *sources) {
-    Result<InputBuffer> buffer = LoadInput(source);
-    EXPECT_TRUE(buffer.ok());
-    BatchEmitter emitter(sink);
-    ReadReport report;
-    EXPECT_TRUE(ReadInput(source, *buffer, Format::kUnknown, ReadOptions{}, emitter, report, false).ok());
   }
   return ids;
 }
 
 size_t DistinctMessageIds(const std::string& path) {
+  Collected read = ReadAll(path);
+  EXPECT_TRUE(read.status.ok()) << read.status.message();
   std::set<std::string> ids;
   auto add = [&](stream::StreamRecord record) { ids.insert(stream::MessageId(record, stream::EncodeRecord(record))); };
-  auto sink = [&](Batch&& batch) -> Status {
+  for (Batch& batch : read.batches) {
     for (Account& account : batch.accounts) add(std::move(account));
     for (Post& post : batch.posts) add(std::move(post));
     for (Edge& edge : batch.edges) add(std::move(edge));
     for (Deletion& deletion : batch.deletions) add(std::move(deletion));
-    return Status::Ok();
-  };
-  Result<std::vector<InputSource>> sources = ExpandInputs({path});
-  EXPECT_TRUE(sources.ok());
-  for (const InputSource& source : *sources) {
-    Result<InputBuffer> buffer = LoadInput(source);
-    EXPECT_TRUE(buffer.ok());
-    BatchEmitter emitter(sink);
-    ReadReport report;
-    EXPECT_TRUE(ReadInput(source, *buffer, Format::kUnknown, ReadOptions{}, emitter, report, false).ok());
   }
   return ids.size();
 }
